@@ -1,0 +1,244 @@
+"""The shape of each data file, as JSON Schema (see ``catalogue/SCHEMA.md`` for the prose)."""
+
+from typing import Any
+
+from cms.library.facets import (
+    COST_CHOICES,
+    COUNTRY_CHOICES,
+    LANGUAGE_CHOICES,
+    OBJECTIVE_CHOICES,
+    RESOURCE_TYPE_CHOICES,
+)
+
+SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80}
+TEXT = {"type": "string", "minLength": 1}
+OPTIONAL_TEXT = {"type": "string"}
+URL = {"type": "string", "pattern": "^https?://[^\\s]+$"}
+COLOUR = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}
+DATE = {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"}
+TEXT_LIST = {"type": "array", "items": TEXT}
+BLOCK_LIST = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["type", "value"],
+        "properties": {"type": TEXT, "value": {}},
+        "additionalProperties": False,
+    },
+}
+
+
+def _codes(choices: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"enum": [code for code, _label in choices]}
+
+
+def _entries(key: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    properties = {"editorial_note": OPTIONAL_TEXT, **properties}
+    return {
+        "type": "object",
+        "required": [key],
+        "additionalProperties": False,
+        "properties": {
+            key: {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": required,
+                    "properties": properties,
+                    "additionalProperties": False,
+                },
+            }
+        },
+    }
+
+
+def _single(key: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    properties = {"editorial_note": OPTIONAL_TEXT, **properties}
+    return {
+        "type": "object",
+        "required": [key],
+        "additionalProperties": False,
+        "properties": {
+            key: {
+                "type": "object",
+                "required": required,
+                "properties": properties,
+                "additionalProperties": False,
+            }
+        },
+    }
+
+
+PARTNERS = _entries(
+    "partners",
+    ["slug", "name", "short_name", "country", "website", "description", "signatory_name"],
+    {
+        "slug": SLUG,
+        "name": TEXT,
+        "short_name": TEXT,
+        "country": {"enum": ["FR", "BE", "PT", "TR"]},
+        "website": URL,
+        "description": TEXT,
+        "signatory_name": TEXT,
+        "signatory_role": OPTIONAL_TEXT,
+        "trainers": TEXT_LIST,
+    },
+)
+
+COMPETENCES = _entries(
+    "competences",
+    ["slug", "name", "kind", "description"],
+    {
+        "slug": SLUG,
+        "name": TEXT,
+        "kind": {"enum": ["transversal", "digital"]},
+        "description": TEXT,
+    },
+)
+
+_GROUPING = {"slug": SLUG, "title": TEXT, "description": TEXT, "colour": COLOUR, "icon": TEXT}
+CURRICULUM = {
+    "type": "object",
+    "required": ["categories", "pathways"],
+    "additionalProperties": False,
+    "properties": {
+        "categories": _entries("categories", ["slug", "title", "description", "colour"], _GROUPING)[
+            "properties"
+        ]["categories"],
+        "pathways": _entries(
+            "pathways",
+            ["slug", "title", "description", "colour", "modules"],
+            {**_GROUPING, "modules": {"type": "array", "minItems": 1, "items": SLUG}},
+        )["properties"]["pathways"],
+    },
+}
+
+MODULES = _entries(
+    "modules",
+    ["slug", "title", "category", "partner", "summary", "objectives", "outcomes", "body"],
+    {
+        "slug": SLUG,
+        "title": TEXT,
+        "category": SLUG,
+        "partner": SLUG,
+        "trainers": TEXT_LIST,
+        "duration_hours": {"type": "number", "exclusiveMinimum": 0, "maximum": 40},
+        "language_level": {"enum": ["A1", "A2", "B1", "B2", "C1", "C2"]},
+        "summary": {"type": "string", "minLength": 1, "maxLength": 240},
+        "objectives": {**TEXT_LIST, "minItems": 1},
+        "outcomes": {**TEXT_LIST, "minItems": 1},
+        "competences": {"type": "array", "items": SLUG},
+        "body": BLOCK_LIST,
+    },
+)
+
+GOOD_PRACTICES = _entries(
+    "good_practices",
+    [
+        "slug",
+        "name",
+        "organisations",
+        "website",
+        "country",
+        "identified_by",
+        "objectives_and_target_group",
+        "content_and_modalities",
+        "strengths",
+        "weaknesses",
+        "propositions",
+        "expert_comments",
+        "facets",
+    ],
+    {
+        "slug": SLUG,
+        "name": TEXT,
+        "organisations": {"type": "array", "items": TEXT},
+        "website": {"anyOf": [URL, {"const": ""}]},
+        "country": _codes(COUNTRY_CHOICES),
+        "identified_by": SLUG,
+        "objectives_and_target_group": OPTIONAL_TEXT,
+        "content_and_modalities": OPTIONAL_TEXT,
+        "strengths": TEXT_LIST,
+        "weaknesses": TEXT_LIST,
+        "strengths_and_weaknesses_notes": OPTIONAL_TEXT,
+        "propositions": OPTIONAL_TEXT,
+        "expert_comments": OPTIONAL_TEXT,
+        "facets": {
+            "type": "object",
+            "required": ["resource_type", "objectives", "languages", "cost", "has_certification"],
+            "additionalProperties": False,
+            "properties": {
+                "resource_type": _codes(RESOURCE_TYPE_CHOICES),
+                "objectives": {"type": "array", "items": _codes(OBJECTIVE_CHOICES)},
+                "languages": {"type": "array", "items": _codes(LANGUAGE_CHOICES)},
+                "cost": _codes(COST_CHOICES),
+                "has_certification": {"type": "boolean"},
+            },
+        },
+    },
+)
+
+CERTIFICATION_TOOLS = _entries(
+    "certification_tools",
+    ["slug", "name", "scope", "country", "summary", "description"],
+    {
+        "slug": SLUG,
+        "name": TEXT,
+        "scope": {"enum": ["european", "national", "platform"]},
+        "country": _codes(COUNTRY_CHOICES),
+        "summary": {"type": "string", "minLength": 1, "maxLength": 300},
+        "description": TEXT,
+        "strengths": TEXT_LIST,
+        "weaknesses": TEXT_LIST,
+        "references": {"type": "array", "items": URL},
+    },
+)
+
+PROJECT = _single(
+    "project",
+    [
+        "title",
+        "reference",
+        "website",
+        "start_date",
+        "end_date",
+        "programme_explanation",
+        "target_group",
+        "objectives",
+        "methodology",
+        "results",
+        "contact",
+    ],
+    {
+        "title": TEXT,
+        "reference": TEXT,
+        "website": URL,
+        "start_date": DATE,
+        "end_date": DATE,
+        "programme_explanation": TEXT,
+        "target_group": TEXT,
+        "objectives": TEXT_LIST,
+        "methodology": TEXT,
+        "results": TEXT_LIST,
+        "contact": TEXT,
+    },
+)
+
+INFOGRAPHICS = _entries(
+    "infographics",
+    ["slug", "title", "introduction", "colour", "items"],
+    {
+        "slug": SLUG,
+        "title": TEXT,
+        "introduction": TEXT,
+        "colour": COLOUR,
+        "items": {"type": "array", "minItems": 1},
+    },
+)
+
+LEARNING_GUIDE = _single(
+    "learning_guide",
+    ["title", "introduction", "chapters"],
+    {"title": TEXT, "introduction": TEXT, "chapters": {"type": "array", "minItems": 1}},
+)

@@ -1,0 +1,52 @@
+"""The online learning guide and the two infographics, as structured, translatable content."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.fields import colour_field
+from cms.core.pages import ContentPage
+
+from .blocks import ChapterBlock, InfographicItemBlock
+
+
+class LearningGuidePage(ContentPage):
+    """How the e-learning path works and how to use the platform, chapter by chapter."""
+
+    introduction = models.TextField()
+    chapters = StreamField([("chapter", ChapterBlock())])
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("chapters"),
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("chapters"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+
+class InfographicPage(ContentPage):
+    """An infographic built from items (title, text, icon), so it translates and prints."""
+
+    introduction = models.TextField()
+    colour = colour_field()
+    items = StreamField([("item", InfographicItemBlock())])
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("colour"),
+        FieldPanel("items"),
+    ]
+    override_translatable_fields = [SynchronizedField("colour")]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("items"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []

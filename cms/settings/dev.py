@@ -1,0 +1,6 @@
+"""A developer's machine: debug on, embedded SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)

@@ -1,0 +1,1 @@
+"""Celery tasks: thin wrappers around plain functions in the ``cms`` apps."""
