@@ -22,7 +22,8 @@ class ScenarioStepBlock(ValidatedStructBlock):
     choices = blocks.ListBlock(ScenarioChoiceBlock(), min_num=2, max_num=4)
 
     def errors_for(self, value: blocks.StructValue) -> dict[str, str]:
-        if not any(choice["score_change"] > 0 for choice in value["choices"]):
+        # A draft may leave a score empty (None): it does not raise the meter.
+        if not any((choice["score_change"] or 0) > 0 for choice in value["choices"]):
             return {"choices": "At least one choice must raise the employability meter."}
         return {}
 

@@ -1,0 +1,64 @@
+"""Every page type renders; the showcase module shows each of its blocks in the admin preview."""
+
+import pytest
+from django.urls import reverse
+
+from cms.modules.models import ModulePage
+
+pytestmark = pytest.mark.django_db
+
+BLOCK_MARKERS = [
+    "block-section",
+    "block-image",
+    "block-video",
+    "block-audio",
+    "block-vocabulary",
+    "block-cards",
+    "block-scenario",
+    "block-case-study",
+    "block-download",
+    "block-resources",
+    "block-self-evaluation",
+    "block-evaluation",
+]
+
+
+def test_the_admin_preview_of_a_module_renders_every_block(admin_client):
+    page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert admin_client.get(edit_url).status_code == 200
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    for marker in BLOCK_MARKERS:
+        assert f'class="block {marker}"' in html, marker
+    assert "<track" in html and 'srclang="fr"' in html
+    assert "Working alone all day" in html
+
+
+def test_questions_render_as_text_not_as_internal_values():
+    page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    html = page.make_preview_request().content.decode()
+    assert "StructValue" not in html
+    assert "Put the steps of a good team morning in order." in html
+    assert "The team meets for five minutes." in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/e-modules/",
+        "/e-modules/soft-skills/",
+        "/e-modules/first-steps-to-work/",
+        "/e-library/",
+        "/e-library/certification-tools/",
+        "/e-library/certification-tools/ecvet/",
+        "/learning-guide/",
+        "/cross-cutting-skills/",
+        "/project/",
+    ],
+)
+def test_every_page_type_renders(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
