@@ -159,6 +159,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "MigranTech content API",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["cms.core.api.schema.only_public_api"],
 }
 
 LOGGING = {

@@ -73,7 +73,7 @@ class FillInBlankQuestionBlock(QuestionBlock):
     )
 
     def errors_for(self, value: blocks.StructValue) -> dict[str, str]:
-        blanks = len(BLANK_PATTERN.findall(value["text"]))
+        blanks = len(BLANK_PATTERN.findall(value["text"] or ""))
         if blanks == 0:
             return {"text": f"Put {BLANK} where the learner writes the answer."}
         if blanks != len(value["answers"]):

@@ -1,0 +1,60 @@
+"""Production settings are secure by default; services are the real ones under CI."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="cms.migrantech.org",
+        DATABASE_URL="sqlite:////tmp/migrantech-deploy-check.sqlite3",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        ALLOWED_HOSTS="cms.migrantech.org",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="the real services are required under CI")
+def test_under_ci_the_database_and_cache_are_the_real_services(db):
+    assert connection.vendor == "postgresql"
+    assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    cache.set("migrantech-ci-probe", "ok", 10)
+    assert cache.get("migrantech-ci-probe") == "ok"
