@@ -10,8 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--site-url", default="http://127.0.0.1:8000")
 
-    def handle(self, *args: Any, username: str, **options: Any) -> None:
+    def handle(self, *args: Any, username: str, site_url: str, **options: Any) -> None:
         password = secrets.token_urlsafe(12)
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.org"}
@@ -22,6 +23,6 @@ class Command(BaseCommand):
         verb = "Created" if created else "Reset"
         self.stdout.write(
             self.style.SUCCESS(f"{verb} the demo administrator.")
-            + f"\n  Admin:    http://127.0.0.1:8000/admin/\n  Username: {username}\n"
+            + f"\n  Admin:    {site_url.rstrip('/')}/admin/\n  Username: {username}\n"
             f"  Password: {password}\n"
         )
