@@ -27,7 +27,7 @@ EVERY_BLOCK_TYPE = {
 
 def translate_to_french(page: ModulePage) -> ModulePage:
     source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(
+    translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=Locale.objects.get(language_code="fr")
     )
     po = polib.pofile(str(translation.export_po()))

@@ -7,6 +7,7 @@ this module narrows them to the modules whose partner is one of theirs.
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -34,7 +35,15 @@ def may_edit_partner_module(user: AbstractBaseUser, partner_id: int | None) -> b
 
 
 class ModulePermissionTester(PagePermissionTester):
+    """Narrows the English modules to their partner's editors.
+
+    Translations live in their locale's tree, where the translators' and reviewers' own page
+    permissions already decide (see ``cms.translation.setup``).
+    """
+
     def _owns_module(self) -> bool:
+        if self.page.locale.language_code != settings.LANGUAGE_CODE:
+            return True
         return may_edit_partner_module(self.user, self.page.partner_id)
 
     def can_edit(self) -> bool:

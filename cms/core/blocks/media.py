@@ -84,14 +84,31 @@ class VideoBlock(ValidatedStructBlock):
         label = "Video"
 
 
+class DubbedRecordingBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=language_choices)
+    file = AudioFileBlock()
+
+    class Meta:
+        icon = "microphone"
+
+
 class AudioBlock(ValidatedStructBlock):
     title = blocks.CharBlock(max_length=120)
     audio_file = AudioFileBlock(required=False)
     audio_url = OptionalURLBlock(help_text="Or a link to the recording, e.g. a podcast episode.")
+    other_languages = blocks.ListBlock(
+        DubbedRecordingBlock(),
+        default=[],
+        help_text="The same recording spoken in other languages, one file per language.",
+    )
     transcript = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     def errors_for(self, value: blocks.StructValue) -> dict[str, str]:
-        return _one_source_error(value, "audio_file", "audio_url")
+        errors = _one_source_error(value, "audio_file", "audio_url")
+        languages = [recording["language"] for recording in value["other_languages"]]
+        if len(languages) != len(set(languages)):
+            errors["other_languages"] = "Each language may have only one recording."
+        return errors
 
     class Meta:
         template = "blocks/audio.html"

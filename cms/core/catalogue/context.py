@@ -15,7 +15,7 @@ from wagtail.utils.file import hash_filelike
 
 from .records import Upserter
 from .source import CatalogueError, DataFile, PathItem
-from .streams import StreamDataError, to_stream_data
+from .streams import StreamDataError, block_id, to_stream_data
 
 T = TypeVar("T")
 ProgressFactory = Callable[[Iterable[Any], str, int], Iterable[Any]]
@@ -120,9 +120,12 @@ class LoadContext:
         return CatalogueError([file.problem(path, message)])
 
 
-def text_items(items: list[str]) -> list[dict[str, str]]:
-    """A list of sentences as the data of a ``text_list_field`` StreamField."""
-    return [{"type": "item", "value": item} for item in items]
+def text_items(items: list[str], seed: str) -> list[dict[str, str]]:
+    """A list of sentences as ``text_list_field`` data, with ids stable across reloads."""
+    return [
+        {"type": "item", "value": item, "id": block_id(seed, [index])}
+        for index, item in enumerate(items)
+    ]
 
 
 def save_page(parent: Page, page: Page, is_new: bool) -> Page:
@@ -148,10 +151,10 @@ def ensure_home(locale: Locale) -> Page:
         site = Site.objects.filter(is_default_site=True).first()
         welcome = site.root_page if site else None
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        else:
-            site.root_page = home
-            site.save()
+            site = Site(hostname="localhost", is_default_site=True)
+        site.root_page = home
+        site.site_name = "MigranTech"
+        site.save()
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
     return home

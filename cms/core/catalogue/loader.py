@@ -6,7 +6,10 @@ from pathlib import Path
 import jsonschema
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from cms.core.groups import ensure_groups
 
 from . import schemas
 from .context import LoadContext, ProgressFactory, ensure_home
@@ -14,6 +17,7 @@ from .kinds.curriculum import load_curriculum, load_modules, load_pathways
 from .kinds.guide import load_infographics, load_learning_guide
 from .kinds.library import load_certification_tools, load_good_practices
 from .kinds.project import load_competences, load_partners, load_project
+from .kinds.translations import load_translations
 from .records import LoadReport, Upserter
 from .source import CatalogueError, DataFile, read_data_file
 
@@ -80,7 +84,7 @@ def load_catalogue(
 ) -> LoadReport:
     files = read_and_check(data_dir)
     report = LoadReport()
-    with transaction.atomic():
+    with transaction.atomic(), disable_reference_index_auto_update():
         locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         ctx = LoadContext(
             data_dir=data_dir,
@@ -95,7 +99,13 @@ def load_catalogue(
         for name, steps in DEFERRED_STEPS.items():
             for step in steps:
                 step(files[name], ctx)
-        from cms.core.groups import ensure_groups
-
         ensure_groups()
+        load_translations(ctx)
+        _update_reference_index(report.written)
     return report
+
+
+def _update_reference_index(objects: list) -> None:
+    """Once per object at the end, rather than on each of the saves a publish makes."""
+    for obj in objects:
+        ReferenceIndex.create_or_update_for_object(obj)

@@ -33,6 +33,7 @@ class LoadReport:
 
     counts: Counter = field(default_factory=Counter)
     kept: list[str] = field(default_factory=list)
+    written: list[models.Model] = field(default_factory=list)
 
     def add(self, kind: str, outcome: str, slug: str) -> None:
         self.counts[(kind, outcome)] += 1
@@ -82,4 +83,5 @@ class Upserter:
             defaults={"data_hash": entry_hash, "content_fingerprint": fingerprint(obj)},
         )
         self.report.add(kind, "created" if existing is None else "updated", slug)
+        self.report.written.append(obj)
         return obj

@@ -242,3 +242,36 @@ LEARNING_GUIDE = _single(
     ["title", "introduction", "chapters"],
     {"title": TEXT, "introduction": TEXT, "chapters": {"type": "array", "minItems": 1}},
 )
+
+
+def _translated(*fields: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "patternProperties": {
+            SLUG["pattern"]: {
+                "type": "object",
+                "required": list(fields),
+                "additionalProperties": False,
+                "properties": dict.fromkeys(fields, TEXT),
+            }
+        },
+    }
+
+
+TRANSLATIONS = {
+    "type": "object",
+    "required": ["locale"],
+    "additionalProperties": False,
+    "properties": {
+        "locale": {"type": "string", "pattern": "^[a-z]{2,3}(-[a-z]{2,4})?$"},
+        "categories": _translated("title", "description"),
+        "pathways": _translated("title", "description"),
+        "modules": _translated("title", "summary"),
+        "learning_guide": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"title": TEXT, "introduction": TEXT},
+        },
+    },
+}

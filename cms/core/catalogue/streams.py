@@ -47,7 +47,7 @@ def to_stream_data(
     return block.get_prep_value(value)
 
 
-def _block_id(seed: str, path: Sequence[PathItem]) -> str:
+def block_id(seed: str, path: Sequence[PathItem]) -> str:
     return str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{seed}/{'/'.join(map(str, path))}"))
 
 
@@ -78,7 +78,7 @@ def _convert(
                 resolve_media,
             )
             converted.append(
-                {"type": block_type, "value": child_value, "id": _block_id(seed, item_path)}
+                {"type": block_type, "value": child_value, "id": block_id(seed, item_path)}
             )
         return converted
     if isinstance(block, blocks.StructBlock):
@@ -101,7 +101,7 @@ def _convert(
             {
                 "type": "item",
                 "value": _convert(block.child_block, child, [*path, i], seed, resolve_media),
-                "id": _block_id(seed, [*path, i]),
+                "id": block_id(seed, [*path, i]),
             }
             for i, child in enumerate(value)
         ]

@@ -35,7 +35,8 @@ def load_pathways(file: DataFile, ctx: LoadContext) -> None:
             raise ctx.problem(file, ["pathways", index, "modules"], "a module is listed twice")
         existing = ctx.child_page(curriculum, PathwayPage, entry["slug"])
         write = _grouping_writer(ctx, curriculum, PathwayPage, entry, modules)
-        ctx.upsert(file, ["pathways", index], "pathway", entry, existing, write)
+        pathway = ctx.upsert(file, ["pathways", index], "pathway", entry, existing, write)
+        ctx.remember("pathway", entry["slug"], pathway)
 
 
 def _grouping_writer(
@@ -108,8 +109,8 @@ def _module_writer(
         page.partner = resolved["partner"]
         page.duration_hours = entry.get("duration_hours", 3)
         page.language_level = entry.get("language_level", "A2")
-        page.objectives = text_items(entry["objectives"])
-        page.outcomes = text_items(entry["outcomes"])
+        page.objectives = text_items(entry["objectives"], f"{entry['slug']}/objectives")
+        page.outcomes = text_items(entry["outcomes"], f"{entry['slug']}/outcomes")
         page.body = resolved["body"]
         page.trainers = resolved["trainers"]
         page.competences = resolved["competences"]

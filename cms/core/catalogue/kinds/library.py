@@ -63,8 +63,8 @@ def _good_practice_writer(
         page.identified_by = partner
         for name in GOOD_PRACTICE_HTML_FIELDS:
             setattr(page, name, entry.get(name, "").strip())
-        page.strengths = text_items(entry["strengths"])
-        page.weaknesses = text_items(entry["weaknesses"])
+        page.strengths = text_items(entry["strengths"], f"{entry['slug']}/strengths")
+        page.weaknesses = text_items(entry["weaknesses"], f"{entry['slug']}/weaknesses")
         facets = entry["facets"]
         page.resource_type = facets["resource_type"]
         page.objectives = facets["objectives"]
@@ -98,9 +98,9 @@ def _certification_tool_writer(
         page.country = entry["country"]
         page.summary = entry["summary"].strip()
         page.description = entry["description"].strip()
-        page.strengths = text_items(entry.get("strengths", []))
-        page.weaknesses = text_items(entry.get("weaknesses", []))
-        page.references = text_items(entry.get("references", []))
+        page.strengths = text_items(entry.get("strengths", []), f"{entry['slug']}/strengths")
+        page.weaknesses = text_items(entry.get("weaknesses", []), f"{entry['slug']}/weaknesses")
+        page.references = text_items(entry.get("references", []), f"{entry['slug']}/references")
         return save_page(parent, page, is_new)
 
     return write

@@ -73,8 +73,8 @@ def load_project(file: DataFile, ctx: LoadContext) -> None:
         page.end_date = datetime.date.fromisoformat(entry["end_date"])
         for name in ("programme_explanation", "target_group", "methodology", "contact"):
             setattr(page, name, entry[name].strip())
-        page.objectives = text_items(entry["objectives"])
-        page.results = text_items(entry["results"])
+        page.objectives = text_items(entry["objectives"], "project/objectives")
+        page.results = text_items(entry["results"], "project/results")
         return save_page(ctx.home, page, is_new)
 
     ctx.upsert(file, ["project"], "project", entry, existing, write, slug="project")

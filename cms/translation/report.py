@@ -1,0 +1,45 @@
+"""The translation report: modules × locales, shared by the admin, the API and the command."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from cms.modules.models import ModulePage
+
+from .locales import target_locales
+from .status import PageStatus, translation_status
+
+
+@dataclass
+class LocaleSummary:
+    locale: str
+    average_percent: int
+    out_of_date: int
+    awaiting_review: int
+
+
+def module_statuses(locales: list[Locale] | None = None) -> list[PageStatus]:
+    modules = (
+        ModulePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+        .specific()
+    )
+    return translation_status(modules, locales)
+
+
+def summarise(
+    statuses: list[PageStatus], locales: list[Locale] | None = None
+) -> list[LocaleSummary]:
+    summaries = []
+    for locale in locales if locales is not None else target_locales():
+        rows = [status.locales[locale.language_code] for status in statuses]
+        summaries.append(
+            LocaleSummary(
+                locale=locale.language_code,
+                average_percent=round(sum(r.percent for r in rows) / len(rows)) if rows else 0,
+                out_of_date=sum(r.out_of_date for r in rows),
+                awaiting_review=sum(r.awaiting_review for r in rows),
+            )
+        )
+    return summaries

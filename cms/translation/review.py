@@ -1,0 +1,55 @@
+"""Submitting a translation for review from wagtail-localize's translation editor.
+
+wagtail-localize's editor can only publish (for those allowed to) and has no way to start a
+Wagtail workflow, so a translator who may not publish has no way to hand the work over. This
+module adds that step; the editor template gains a "Submit for review" button
+(``templates/wagtail_localize/admin/edit_translation.html`` extends the original). Delete both
+once wagtail-localize's editor offers workflow actions itself.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from .localize_drafts import save_draft
+
+
+class CannotSubmit(Exception):
+    pass
+
+
+def submit_for_review(page: Page, user: AbstractBaseUser) -> None:
+    """Save the translation as a draft of ``page`` and start its locale's review workflow."""
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale=page.locale
+    ).first()
+    if translation is None:
+        raise CannotSubmit("This page is not a translation.")
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise CannotSubmit("No review workflow applies to this page.")
+    if page.workflow_in_progress:
+        raise CannotSubmit("This translation is already waiting for review.")
+    page = save_draft(translation, user)
+    workflow.start(page, user)
+
+
+@require_POST
+def submit_view(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
+    page = get_object_or_404(Page, pk=page_id).specific
+    try:
+        submit_for_review(page, request.user)
+    except CannotSubmit as reason:
+        messages.error(request, str(reason))
+    else:
+        page.refresh_from_db()
+        messages.success(request, f"“{page.draft_title}” was sent to the reviewers.")
+    return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -1,0 +1,24 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import review, views
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list:
+    return [
+        path("translation/report/", views.report_view, name="translation_report"),
+        path(
+            "translation/submit/<int:page_id>/",
+            review.submit_view,
+            name="translation_submit_for_review",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item() -> MenuItem:
+    return MenuItem(
+        "Translation status", reverse("translation_report"), icon_name="globe", order=50
+    )
