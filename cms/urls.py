@@ -1,14 +1,28 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.printing.links import follow_short_link
+
+reader = xframe_options_sameorigin(serve)
 
 urlpatterns = [
     path("api/v1/", include("cms.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("l/<slug:code>", follow_short_link, name="short-link"),
+    # The reference reader of the front-end contract: static files, also the preview front end,
+    # so the admin's preview panel may frame it.
+    path("reader/", reader, {"path": "index.html", "document_root": settings.READER_ROOT}),
+    path("reader/<path:path>", reader, {"document_root": settings.READER_ROOT}),
 ]
+
+handler404 = "cms.core.api.problems.page_not_found"
+handler500 = "cms.core.api.problems.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -60,7 +60,7 @@ def test_the_40_modules_are_the_39_certificate_titles_and_access_to_rights():
 
 
 def test_the_digital_skills_category_is_the_certificate_one():
-    category = CategoryPage.objects.get(slug="digital-skills")
+    category = CategoryPage.objects.get(slug="digital-skills", locale__language_code="en")
     modules = {m.title: m.partner.short_name for m in ModulePage.objects.child_of(category)}
     assert modules == {
         "The computer and its features": "AMSED",
@@ -122,7 +122,7 @@ def test_loading_again_changes_nothing():
     report = load_catalogue()
     assert Revision.objects.count() == revisions_before
     assert Page.objects.count() == pages_before
-    assert {outcome for (_kind, outcome) in report.counts} == {"unchanged"}
+    assert not {"created", "updated"} & {outcome for (_kind, outcome) in report.counts}
 
 
 def test_an_editors_change_is_kept_unless_forced():

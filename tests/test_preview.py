@@ -27,7 +27,7 @@ def test_the_admin_preview_of_a_module_renders_every_block(admin_client):
     page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert admin_client.get(edit_url).status_code == 200
-    response = page.make_preview_request()
+    response = page.make_preview_request(preview_mode="layout")
     assert response.status_code == 200
     html = response.content.decode()
     for marker in BLOCK_MARKERS:
@@ -38,7 +38,7 @@ def test_the_admin_preview_of_a_module_renders_every_block(admin_client):
 
 def test_questions_render_as_text_not_as_internal_values():
     page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
-    html = page.make_preview_request().content.decode()
+    html = page.make_preview_request(preview_mode="layout").content.decode()
     assert "StructValue" not in html
     assert "Put the steps of a good team morning in order." in html
     assert "The team meets for five minutes." in html

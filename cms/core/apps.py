@@ -1,16 +1,5 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-
-
-def ensure_content_locales(**kwargs: Any) -> None:
-    """One Wagtail Locale per content language in settings, so adding a language is config only."""
-    from django.conf import settings
-    from wagtail.models import Locale
-
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
 
 
 class CoreConfig(AppConfig):
@@ -19,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = "MigranTech core"
 
     def ready(self) -> None:
+        from cms.translation.locales import ensure_content_locales
+
         post_migrate.connect(ensure_content_locales, sender=self)
+        from .api import invalidation
+
+        invalidation.connect()

@@ -18,6 +18,7 @@ EDITORS_GROUP_PREFIX = "Editors: "
 
 MEDIA_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 SNIPPET_MODELS = ["partner", "trainer", "competence"]
+PRINT_PERMISSIONS = ["print_packs", "print_answer_key"]
 
 
 def _permissions(*codenames: str) -> list[Permission]:
@@ -73,6 +74,8 @@ def ensure_groups() -> None:
     counsellors.permissions.add(
         *access_admin, *_permissions(*(f"view_{model}" for model in SNIPPET_MODELS))
     )
+    for group in (moderators, counsellors):
+        group.permissions.add(*_permissions(*PRINT_PERMISSIONS))
 
     for partner in Partner.objects.filter(locale__language_code="en", editors_group__isnull=False):
         group = partner.editors_group

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "cms.library",
     "cms.guide",
     "cms.certs",
+    "cms.printing",
+    "cms.translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,6 +129,15 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
 WAGTAIL_I18N_ENABLED = True
+# Machine translation for translators' first drafts: DeepL when a key is given, or any
+# wagtail-localize translator class named in MACHINE_TRANSLATOR_CLASS.
+if env.str("DEEPL_API_KEY", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.str("DEEPL_API_KEY")},
+    }
+elif env.str("MACHINE_TRANSLATOR_CLASS", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": env.str("MACHINE_TRANSLATOR_CLASS")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -152,15 +165,58 @@ WAGTAIL_MODERATION_ENABLED = True
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# A job is acknowledged only once done, and requeued if its worker dies; each worker takes one
+# job at a time and its processes are replaced once they grow (WeasyPrint keeps caches).
+CELERY_IMPORTS = ["tasks.printing"]
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_MAX_TASKS_PER_CHILD", default=50)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_MAX_MEMORY_PER_CHILD_KB", default=600_000)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-print-jobs": {
+        "task": "tasks.printing.sweep_print_jobs",
+        "schedule": env.float("PRINT_SWEEP_SECONDS", default=60.0),
+    },
+}
+
+# The print pipeline (cms.printing): bounds of one rendering and when a job counts as stuck.
+PRINT_TIME_LIMIT_SECONDS = env.int("PRINT_TIME_LIMIT_SECONDS", default=300)
+PRINT_MEMORY_LIMIT_MB = env.int("PRINT_MEMORY_LIMIT_MB", default=2048)
+PRINT_LEASE_SECONDS = env.int("PRINT_LEASE_SECONDS", default=90)
+PRINT_QUEUE_PATIENCE_SECONDS = env.int("PRINT_QUEUE_PATIENCE_SECONDS", default=600)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "cms.core.api.problems.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MigranTech content API",
+    "DESCRIPTION": "Published MigranTech content in every locale (guide: frontend_contract/).",
     "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.core.api.schema.only_public_api"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # One name per shared choice set, so the schema (and `check --deploy`) has no collisions.
+    "ENUM_NAME_OVERRIDES": {
+        "CompetenceKindEnum": "cms.project.models.Competence.Kind",
+        "AssetStatusEnum": "cms.translation.api.serializers.ASSET_CHOICES",
+    },
 }
+# The content API (cms.core.api): how long clients may reuse a response without asking again,
+# and how long a headless preview link stays valid.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=60 * 60)
+# Headless preview opens the front end: PREVIEW_URL, or per locale PREVIEW_URLS ("ar=https://…").
+PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
+PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}}
+READER_ROOT = BASE_DIR / "frontend_contract" / "reader"
 
 LOGGING = {
     "version": 1,
@@ -171,5 +227,7 @@ LOGGING = {
         # One line per background task and per page action drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint's step-by-step lines feed the print progress bar, not the logs.
+        "weasyprint.progress": {"level": "INFO", "handlers": [], "propagate": False},
     },
 }

@@ -12,3 +12,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "cms.translation.machine.LabelledTranslator"}

@@ -1,0 +1,176 @@
+"""Errors as RFC 9457 problem details: every 4xx and 5xx of the API is JSON a person can read.
+
+A problem has ``type`` (a stable URI naming the kind of error), ``title`` (the kind, in words),
+``status``, ``detail`` (this occurrence, in words) and, where it helps, extra members such as
+``valid_locales`` or ``errors`` (which parameter is wrong and why).
+"""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://migrantech.org/problems/"
+API_PATH_PREFIX = "/api/"
+
+
+class Problem(exceptions.APIException):
+    """An API error with its own problem type and optional extra members."""
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        status_code: int = status.HTTP_400_BAD_REQUEST,
+        problem_type: str = "bad-request",
+        title: str = "Bad request",
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status_code = status_code
+        self.problem_type = problem_type
+        self.title = title
+        self.extra = extra
+
+
+class BadParameter(Problem):
+    """A query parameter (filter, page, locale…) whose value the API cannot use."""
+
+    def __init__(self, parameter: str, message: str, **extra: Any) -> None:
+        super().__init__(
+            f"{parameter}: {message}",
+            problem_type="invalid-parameter",
+            title="Invalid parameter",
+            errors={parameter: message},
+            **extra,
+        )
+
+
+class UnknownTarget(Problem):
+    """A well-formed filter naming something that does not exist (a 404, like its detail)."""
+
+    def __init__(self, parameter: str, message: str, valid_values: list) -> None:
+        super().__init__(
+            f"{parameter}: {message}",
+            status_code=status.HTTP_404_NOT_FOUND,
+            problem_type="unknown-filter-value",
+            title="Nothing matches this filter",
+            errors={parameter: message},
+            valid_values=valid_values,
+        )
+
+
+class NotFound(Problem):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            detail,
+            status_code=status.HTTP_404_NOT_FOUND,
+            problem_type="not-found",
+            title="Not found",
+        )
+
+
+_TITLES = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Authentication required"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
+    500: ("server-error", "Server error"),
+}
+
+
+def _response_without_rollback(exc: Exception) -> Response | None:
+    if not isinstance(exc, exceptions.APIException):
+        return None
+    headers = {}
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+    return Response(exc.detail, status=exc.status_code, headers=headers)
+
+
+def problem_body(status_code: int, detail: str, instance: str = "", **extra: Any) -> dict:
+    slug, title = _TITLES.get(status_code, ("error", "Error"))
+    extra.setdefault("type", PROBLEM_TYPE_BASE + slug)
+    extra.setdefault("title", title)
+    body = {"type": extra.pop("type"), "title": extra.pop("title"), "status": status_code}
+    body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    body.update(extra)
+    return body
+
+
+def _detail_text(detail: Any) -> tuple[str, dict | None]:
+    """DRF's nested error details as one sentence plus the per-field messages."""
+    if isinstance(detail, dict):
+        errors = {
+            key: " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            for key, value in detail.items()
+        }
+        return "; ".join(f"{key}: {message}" for key, message in errors.items()), errors
+    if isinstance(detail, list):
+        return " ".join(map(str, detail)), None
+    return str(detail), None
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's exception handler, answering every error as problem details."""
+    if isinstance(exc, Http404):
+        exc = NotFound("Nothing exists at this address.")
+    if getattr(context.get("view"), "runs_outside_transactions", False):
+        # DRF would mark an enclosing transaction for rollback; a read-only view has none of
+        # its own, and must not doom one it happens to run inside (a test's, a caller's).
+        response = _response_without_rollback(exc)
+    else:
+        response = exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    instance = request.get_full_path() if request is not None else ""
+    if isinstance(exc, Problem):
+        body = problem_body(
+            exc.status_code,
+            str(exc.detail),
+            instance,
+            type=PROBLEM_TYPE_BASE + exc.problem_type,
+            title=exc.title,
+            **exc.extra,
+        )
+    else:
+        detail, errors = _detail_text(getattr(exc, "detail", str(exc)))
+        body = problem_body(response.status_code, detail, instance)
+        if errors:
+            body["errors"] = errors
+    response.data = body
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def _json_problem(request: HttpRequest, status_code: int, detail: str) -> JsonResponse:
+    return JsonResponse(
+        problem_body(status_code, detail, request.get_full_path()),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 404 handler: problem JSON under /api/, the usual page elsewhere."""
+    if request.path.startswith(API_PATH_PREFIX):
+        return _json_problem(request, 404, "Nothing exists at this address.")
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PATH_PREFIX):
+        return _json_problem(request, 500, "Something went wrong on our side; try again later.")
+    return defaults.server_error(request)

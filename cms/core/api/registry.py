@@ -1,0 +1,49 @@
+"""Which API type, detail address and serializer belong to each page model.
+
+Apps register their page types from their own ``api/`` package; shared code (internal links in
+rich text, search results, headless preview) looks them up here without importing the apps.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    model: type
+    url_name: str
+    serializer: Callable[..., Any]
+    singleton: bool = False
+    """A page of which there is only one (the learning guide): its address has no id."""
+
+    def url_kwargs(self, source_id: int) -> dict[str, Any]:
+        return {} if self.singleton else {"id": source_id}
+
+
+_BY_MODEL: dict[type, PageType] = {}
+
+
+def register_page_type(
+    name: str,
+    model: type,
+    url_name: str,
+    serializer: Callable[..., Any],
+    *,
+    singleton: bool = False,
+) -> None:
+    _BY_MODEL[model] = PageType(name, model, url_name, serializer, singleton)
+
+
+def page_type_for_model(model: type | None = None, *, content_type_id: int | None = None) -> Any:
+    """The registered ``PageType`` of a model (or content type id), or None."""
+    if content_type_id is not None:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return _BY_MODEL.get(model)
+
+
+def page_types() -> list[PageType]:
+    return list(_BY_MODEL.values())

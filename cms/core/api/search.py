@@ -1,0 +1,127 @@
+"""Site-wide search through Wagtail's search backend (the database backend here, PostgreSQL's
+full text search in production), over every published page type of the API and the snippets.
+
+A query is run on the asked locale and on the source locale; every hit is then served like any
+other item: in the asked locale where a real translation exists, else from the source with
+``fallback: true``. A hit on both the source and its translation counts once.
+"""
+
+import re
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from cms.project.models import Competence, Partner
+
+from .locales import source_locale_code
+from .pages import real_translations
+from .problems import BadParameter
+from .registry import page_type_for_model, page_types
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 20
+WORD = re.compile(r"[^\W_]+")
+MAX_HITS = 200
+SNIPPET_TYPES = [
+    (Partner, "partner", "partner-detail"),
+    (Competence, "competence", "competence-detail"),
+]
+
+
+def clean_query(raw: str | None) -> str:
+    """The words of the query (possibly none): punctuation and symbols find nothing here, and
+    full-text engines would read quotes, operators or control characters as syntax."""
+    if not (raw or "").strip():
+        raise BadParameter("q", "give the words to search for.")
+    if len(raw) > MAX_QUERY_LENGTH:
+        raise BadParameter("q", f"at most {MAX_QUERY_LENGTH} characters.")
+    return " ".join(WORD.findall(raw)[:MAX_WORDS])
+
+
+def _locale_ids(locale: str) -> list[int]:
+    codes = {locale, source_locale_code()}
+    return list(Locale.objects.filter(language_code__in=codes).values_list("pk", flat=True))
+
+
+def _page_hits(query: str, locale: str) -> list[dict[str, Any]]:
+    models = [page_type.model for page_type in page_types()]
+    pages = Page.objects.live().type(*models).filter(locale_id__in=_locale_ids(locale))
+    hits = list(pages.search(query, operator="or")[:MAX_HITS])
+    keys = list(dict.fromkeys(hit.translation_key for hit in hits))
+    if not keys:
+        return []
+    versions: dict[Any, dict[str, Page]] = {}
+    for page in (
+        Page.objects.live()
+        .filter(
+            translation_key__in=keys,
+            alias_of__isnull=True,
+            locale__language_code__in={locale, source_locale_code()},
+        )
+        .select_related("locale")
+    ):
+        versions.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    existing = real_translations(keys)
+    results = []
+    for key in keys:
+        source = versions.get(key, {}).get(source_locale_code())
+        page_type = source and page_type_for_model(content_type_id=source.content_type_id)
+        if page_type is None:
+            continue
+        served = versions[key].get(locale, source)
+        code = served.locale.language_code
+        results.append(
+            {
+                "type": page_type.name,
+                "id": source.pk,
+                "slug": served.slug,
+                "locale": code,
+                "title": served.title,
+                "translations": [
+                    {"locale": other, "slug": slug}
+                    for other, slug in existing[key]
+                    if other != code
+                ],
+                "last_published_at": served.last_published_at,
+                "fallback": served is source and locale != source_locale_code(),
+                "url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(source.pk)),
+            }
+        )
+    return results
+
+
+def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]]:
+    backend = get_search_backend()
+    results = []
+    for model, type_name, url_name in SNIPPET_TYPES:
+        served = snippets.of(model)
+        hit_keys = {hit.translation_key for hit in backend.search(query, model, operator="or")}
+        for item in served.values():
+            if item.translation_key not in hit_keys:
+                continue
+            try:
+                url = reverse(url_name, kwargs={"id": item.api_id})
+            except NoReverseMatch:
+                continue
+            results.append(
+                {
+                    "type": type_name,
+                    "id": item.api_id,
+                    "slug": item.slug,
+                    "locale": item.api_locale,
+                    "title": item.name,
+                    "translations": [],
+                    "last_published_at": None,
+                    "fallback": item.api_fallback,
+                    "url": url,
+                }
+            )
+    return results
+
+
+def search(query: str, locale: str, snippets: Any) -> list[dict[str, Any]]:
+    if not query:
+        return []
+    return _page_hits(query, locale) + _snippet_hits(query, locale, snippets)

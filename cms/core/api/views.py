@@ -1,0 +1,189 @@
+"""Base views of the content API: locale, cache, bulk-loaded references, page-backed viewsets.
+
+Apps subclass ``PageViewSet`` with their model, serializers and query hooks (which live in the
+app's ``api/queries.py``); the views themselves hold no business logic.
+"""
+
+from typing import Any, ClassVar
+
+from django.db import transaction
+from django.db.models import QuerySet
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .caching import CachedResponseMixin
+from .fields import collect_references
+from .locales import negotiate_locale, source_locale_code
+from .openapi import SingleObjectSchema
+from .pages import LocalisedSnippets, localise
+from .pagination import StrictPagination
+from .problems import BadParameter, NotFound
+from .references import References
+
+
+def parse_id(value: str, name: str = "id") -> int:
+    if not value.isdigit() or not 1 <= int(value) < 2**63:
+        raise BadParameter(name, f"an id is a positive whole number, not “{value}”.")
+    return int(value)
+
+
+class ContentAPIMixin(CachedResponseMixin):
+    """Public, cacheable, JSON-only views of published content."""
+
+    authentication_classes: ClassVar[list] = []
+    permission_classes: ClassVar[list] = [AllowAny]
+    renderer_classes: ClassVar[list] = [JSONRenderer]
+    runs_outside_transactions = True
+    request: Request
+
+    @classmethod
+    def as_view(cls, *args: Any, **kwargs: Any) -> Any:
+        # Read-only: no transaction per request (ATOMIC_REQUESTS), so a response served from the
+        # cache does not touch the database at all.
+        return transaction.non_atomic_requests(super().as_view(*args, **kwargs))
+
+    def api_context(self, locale: str | None = None) -> dict[str, Any]:
+        locale = locale or negotiate_locale(self.request)
+        return {
+            "request": self.request,
+            "locale": locale,
+            "refs": References(self.request),
+            "snippets": LocalisedSnippets(locale),
+        }
+
+    def serialize(
+        self,
+        serializer_class: type[serializers.Serializer],
+        instance: Any,
+        context: dict[str, Any],
+        *,
+        many: bool = False,
+    ) -> Any:
+        serializer = serializer_class(instance, many=many, context=context)
+        item_serializer = serializer.child if many else serializer
+        collect_references(item_serializer, instance if many else [instance], context["refs"])
+        context["refs"].load()
+        return serializer.data
+
+
+class PageListViewSet(ContentAPIMixin, viewsets.GenericViewSet):
+    """The list of one page type; ``PageViewSet`` adds the detail by stable source id."""
+
+    model: ClassVar[type]
+    label: ClassVar[str] = "item"
+    list_serializer_class: ClassVar[type[serializers.Serializer]]
+    detail_serializer_class: ClassVar[type[serializers.Serializer]]
+    pagination_class = StrictPagination
+    lookup_field = "id"
+    lookup_value_regex = "[^/]+"
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        if self.action == "retrieve":
+            return self.detail_serializer_class
+        return self.list_serializer_class
+
+    def prepare(self, queryset: QuerySet) -> QuerySet:
+        """Add the select/prefetch the serializers need (hook)."""
+        return queryset
+
+    def filter_sources(self, queryset: QuerySet, context: dict[str, Any]) -> QuerySet:
+        """Apply the list's filters from the query string (hook)."""
+        return queryset
+
+    def attach(self, pages: list[Any], context: dict[str, Any]) -> None:
+        """Load related items (categories, pathways…) for all pages at once (hook)."""
+
+    def list_extras(self, queryset: QuerySet, context: dict[str, Any]) -> dict[str, Any]:
+        """Members added to the list response beside ``results`` (hook)."""
+        return {}
+
+    def sources(self) -> QuerySet:
+        return self.prepare(
+            self.model.objects.live()
+            .filter(locale__language_code=source_locale_code())
+            .order_by("path")
+        )
+
+    @classmethod
+    def served_in(cls, context: dict[str, Any], action: str = "list") -> list[Any]:
+        """Every published item, served and attached, for responses that embed them all."""
+        view = cls(action=action)
+        return view.served(list(view.sources()), context)
+
+    def served(self, sources: list[Any], context: dict[str, Any]) -> list[Any]:
+        pages = localise(sources, context["locale"], self.model.objects.all())
+        self.attach(pages, context)
+        return pages
+
+    def list(self, request: Request) -> Response:
+        context = self.api_context()
+        queryset = self.filter_sources(self.sources(), context)
+        page = self.paginate_queryset(queryset)
+        data = self.serialize(
+            self.list_serializer_class, self.served(page, context), context, many=True
+        )
+        return self.paginator.get_paginated_response(data, **self.list_extras(queryset, context))
+
+
+class PageViewSet(PageListViewSet):
+    """List and detail of one page type; items are addressed by their stable source id."""
+
+    def retrieve(self, request: Request, id: str) -> Response:
+        context = self.api_context()
+        source = self.sources().filter(pk=parse_id(id)).first()
+        if source is None:
+            raise NotFound(f"No published {self.label} has the id {id}.")
+        (page,) = self.served([source], context)
+        return Response(self.serialize(self.detail_serializer_class, page, context))
+
+
+class SingletonPageViewSet(PageListViewSet):
+    """A page of which there is one (the learning guide, the project): served at the list URL."""
+
+    pagination_class = None
+    schema = SingleObjectSchema()
+
+    def list(self, request: Request) -> Response:
+        context = self.api_context()
+        source = self.sources().first()
+        if source is None:
+            raise NotFound(f"The {self.label} is not published yet.")
+        (page,) = self.served([source], context)
+        return Response(self.serialize(self.detail_serializer_class, page, context))
+
+
+class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
+    """All of a (small) translatable snippet model, unpaginated, and one by its stable id."""
+
+    model: ClassVar[type]
+    label: ClassVar[str] = "item"
+    serializer_class: ClassVar[type[serializers.Serializer]]
+    lookup_field = "id"
+    lookup_value_regex = "[^/]+"
+
+    def items(self, context: dict[str, Any]) -> list[Any]:
+        ordering = self.model._meta.ordering or ["pk"]
+        order = {
+            pk: i
+            for i, pk in enumerate(
+                self.model.objects.order_by(*ordering).values_list("pk", flat=True)
+            )
+        }
+        items = context["snippets"].of(self.model).values()
+        return sorted(items, key=lambda item: order.get(item.api_id, 0))
+
+    def list(self, request: Request) -> Response:
+        context = self.api_context()
+        return Response(
+            self.serialize(self.serializer_class, self.items(context), context, many=True)
+        )
+
+    def retrieve(self, request: Request, id: str) -> Response:
+        context = self.api_context()
+        item = context["snippets"].get(self.model, parse_id(id))
+        if item is None:
+            raise NotFound(f"No {self.label} has the id {id}.")
+        return Response(self.serialize(self.serializer_class, item, context))

@@ -1,0 +1,56 @@
+"""Endpoints of the learning guide and the infographics."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from cms.core.api.openapi import id_parameter, locale_parameters, responses
+from cms.core.api.registry import register_page_type
+from cms.core.api.views import PageViewSet, SingletonPageViewSet
+from cms.guide.models import InfographicPage, LearningGuidePage
+
+from .serializers import (
+    InfographicDetailSerializer,
+    InfographicSummarySerializer,
+    LearningGuideSerializer,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The infographics",
+        parameters=locale_parameters(),
+        responses=responses(InfographicSummarySerializer(many=True), not_found=True),
+    ),
+    retrieve=extend_schema(
+        summary="One infographic with its items",
+        parameters=[id_parameter(), *locale_parameters()],
+        responses=responses(InfographicDetailSerializer, not_found=True),
+    ),
+)
+class InfographicViewSet(PageViewSet):
+    model = InfographicPage
+    label = "infographic"
+    list_serializer_class = InfographicSummarySerializer
+    detail_serializer_class = InfographicDetailSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The online learning guide, chapter by chapter",
+        parameters=locale_parameters(),
+        responses=responses(LearningGuideSerializer, not_found=True),
+    )
+)
+class LearningGuideViewSet(SingletonPageViewSet):
+    model = LearningGuidePage
+    label = "learning guide"
+    list_serializer_class = detail_serializer_class = LearningGuideSerializer
+
+
+register_page_type("infographic", InfographicPage, "infographic-detail", InfographicViewSet)
+register_page_type(
+    "learning_guide",
+    LearningGuidePage,
+    "learning-guide-list",
+    LearningGuideViewSet,
+    singleton=True,
+)

@@ -1,0 +1,107 @@
+"""Endpoints of the e-library: good practices (with facets) and certification tools."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+
+from cms.core.api.openapi import (
+    SingleObjectSchema,
+    choice_list_pattern,
+    id_parameter,
+    locale_parameters,
+    page_parameters,
+    responses,
+)
+from cms.core.api.registry import register_page_type
+from cms.core.api.sections import SectionViewSet
+from cms.core.api.views import PageViewSet
+from cms.library.models import (
+    CertificationToolIndexPage,
+    CertificationToolPage,
+    GoodPracticePage,
+    LibraryIndexPage,
+)
+from cms.project.models import Partner
+
+from .queries import FACETS, faceted_good_practices
+from .serializers import (
+    CertificationToolDetailSerializer,
+    CertificationToolSummarySerializer,
+    GoodPracticeDetailSerializer,
+    GoodPracticePageSerializer,
+    GoodPracticeSummarySerializer,
+)
+
+FACET_PARAMETERS = [
+    OpenApiParameter(
+        facet.parameter,
+        choice_list_pattern([code for code, _label in facet.choices]),
+        description=f"{facet.description}: one or more of "
+        f"{', '.join(code for code, _label in facet.choices)} (comma-separated or repeated).",
+    )
+    for facet in FACETS
+]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        operation_id="library_good_practices_list",
+        summary="Good practices, filtered by facets, with facet counts",
+        parameters=[*locale_parameters(), *page_parameters(), *FACET_PARAMETERS],
+        responses=responses(GoodPracticePageSerializer, not_found=True),
+    ),
+    retrieve=extend_schema(
+        summary="One good practice with every section of the manual",
+        parameters=[id_parameter(), *locale_parameters()],
+        responses=responses(GoodPracticeDetailSerializer, not_found=True),
+    ),
+)
+class GoodPracticeViewSet(PageViewSet):
+    model = GoodPracticePage
+    label = "good practice"
+    schema = SingleObjectSchema()  # the list is documented whole, facets included
+    list_serializer_class = GoodPracticeSummarySerializer
+    detail_serializer_class = GoodPracticeDetailSerializer
+
+    def filter_sources(self, queryset: QuerySet, context: dict[str, Any]) -> QuerySet:
+        faceted = faceted_good_practices(queryset, self.request.query_params)
+        context["facets"] = faceted.facets
+        return faceted.queryset
+
+    def list_extras(self, queryset: QuerySet, context: dict[str, Any]) -> dict[str, Any]:
+        return {"facets": context["facets"]}
+
+    def attach(self, pages: list[Any], context: dict[str, Any]) -> None:
+        for page in pages:
+            page.api_partner = context["snippets"].get(Partner, page.api_source.identified_by_id)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The certification tools the manual reviews",
+        parameters=locale_parameters(),
+        responses=responses(CertificationToolSummarySerializer(many=True), not_found=True),
+    ),
+    retrieve=extend_schema(
+        summary="One certification tool",
+        parameters=[id_parameter(), *locale_parameters()],
+        responses=responses(CertificationToolDetailSerializer, not_found=True),
+    ),
+)
+class CertificationToolViewSet(PageViewSet):
+    model = CertificationToolPage
+    label = "certification tool"
+    list_serializer_class = CertificationToolSummarySerializer
+    detail_serializer_class = CertificationToolDetailSerializer
+
+
+register_page_type("section", LibraryIndexPage, "section-detail", SectionViewSet)
+register_page_type("section", CertificationToolIndexPage, "section-detail", SectionViewSet)
+register_page_type("good_practice", GoodPracticePage, "good-practice-detail", GoodPracticeViewSet)
+register_page_type(
+    "certification_tool",
+    CertificationToolPage,
+    "certification-tool-detail",
+    CertificationToolViewSet,
+)

@@ -1,0 +1,1 @@
+"""The print-job endpoints: ask for a PDF, follow its progress, download it."""

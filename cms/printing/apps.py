@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PrintingConfig(AppConfig):
+    name = "cms.printing"
+    label = "printing"
+    verbose_name = "Print pipeline"
+
+    def ready(self) -> None:
+        # Each content app declares its printable documents in its own ``printing`` module.
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("printing")

@@ -1,0 +1,64 @@
+"""Print one document of each kind and save its first pages as PNG images (for docs/print/)."""
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from cms.guide.models import InfographicPage
+from cms.modules.models import CategoryPage, ModulePage, PathwayPage
+from cms.printing.documents import PrintOptions
+from cms.printing.jobs import render_document
+
+FIRST_PAGES = 2
+RESOLUTION = 50
+
+
+def _source(model: type, **lookup: Any) -> Any:
+    return model.objects.live().filter(locale__language_code="en", **lookup).order_by("path")[0]
+
+
+def samples() -> list[tuple[str, str, list[int], str, PrintOptions]]:
+    """(name, kind, page ids, locale, options) of every sample."""
+    handout = _source(ModulePage, slug="teamwork-1").pk
+    translated = _source(ModulePage, slug="how-to-create-and-keep-a-schedule").pk
+    return [
+        ("module-handout-en", "module", [handout], "en", PrintOptions()),
+        ("module-handout-ar", "module", [translated], "ar", PrintOptions()),
+        ("module-handout-fr", "module", [translated], "fr", PrintOptions(paper="Letter")),
+        (
+            "category-pack",
+            "category",
+            [_source(CategoryPage, slug="soft-skills").pk],
+            "en",
+            PrintOptions(),
+        ),
+        ("pathway-pack", "pathway", [_source(PathwayPage).pk], "en", PrintOptions()),
+        ("e-library-catalogue", "library", [], "en", PrintOptions()),
+        ("learning-guide", "guide", [], "en", PrintOptions()),
+        ("poster", "poster", [_source(InfographicPage).pk], "en", PrintOptions()),
+    ]
+
+
+class Command(BaseCommand):
+    help = "Print a sample of every document kind and save the first pages as PNG images."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("folder", type=Path)
+        parser.add_argument("--keep-pdf", action="store_true")
+
+    def handle(self, *args: Any, folder: Path, keep_pdf: bool, **options: Any) -> None:
+        pdftoppm = shutil.which("pdftoppm")
+        if not pdftoppm:
+            raise CommandError("pdftoppm is missing: run bin/bootstrap (poppler-utils).")
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, kind, ids, locale, print_options in samples():
+            pdf = folder / f"{name}.pdf"
+            rendered = render_document(kind, ids, locale, print_options, pdf)
+            pages = ["-l", str(FIRST_PAGES), "-r", str(RESOLUTION)]
+            subprocess.run([pdftoppm, "-png", *pages, pdf, folder / name], check=True)  # noqa: S603
+            if not keep_pdf:
+                pdf.unlink()
+            self.stdout.write(f"{name}: {rendered.page_count} pages")

@@ -1,0 +1,79 @@
+"""The e-library's facet filters and counts, and site-wide search."""
+
+import pytest
+
+from cms.library.models import GoodPracticePage
+from cms.modules.models import ModulePage
+from tests.api_helpers import fresh_json, new_module, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def practices():
+    return list(GoodPracticePage.objects.live().filter(locale__language_code="en"))
+
+
+def counts(body, facet):
+    return {entry["value"]: entry["count"] for entry in body["facets"][facet]}
+
+
+def test_facet_counts_match_the_catalogue(client):
+    body = fresh_json(client, "library/good-practices/?page_size=100")
+    everything = practices()
+    assert body["count"] == len(everything) == 40
+    for value, count in counts(body, "type").items():
+        assert count == sum(1 for p in everything if p.resource_type == value)
+    for value, count in counts(body, "objective").items():
+        assert count == sum(1 for p in everything if value in p.objectives)
+    assert counts(body, "certification")["true"] == sum(p.has_certification for p in everything)
+
+
+def test_filters_combine_and_counts_follow_the_other_facets(client):
+    everything = practices()
+    body = fresh_json(
+        client, "library/good-practices/?objective=employment&cost=free&page_size=100"
+    )
+    expected = [p for p in everything if "employment" in p.objectives and p.cost == "free"]
+    assert {item["id"] for item in body["results"]} == {p.pk for p in expected}
+    # The cost counts ignore the cost filter but honour the objective one.
+    employment = [p for p in everything if "employment" in p.objectives]
+    assert counts(body, "cost")["paid"] == sum(1 for p in employment if p.cost == "paid")
+
+
+def test_several_values_of_one_facet_are_alternatives(client):
+    everything = practices()
+    body = fresh_json(client, "library/good-practices/?type=app,mooc&page_size=100")
+    repeated = fresh_json(client, "library/good-practices/?type=app&type=mooc&page_size=100")
+    expected = {p.pk for p in everything if p.resource_type in {"app", "mooc"}}
+    assert {i["id"] for i in body["results"]} == {i["id"] for i in repeated["results"]} == expected
+
+
+def test_language_and_country_facets(client):
+    everything = practices()
+    body = fresh_json(client, "library/good-practices/?language=fr&country=FR,BE&page_size=100")
+    expected = {p.pk for p in everything if "fr" in p.languages and p.country in {"FR", "BE"}}
+    assert {i["id"] for i in body["results"]} == expected
+
+
+def test_search_finds_modules_practices_and_partners(client):
+    found = fresh_json(client, "search/?q=teamwork&page_size=100")["results"]
+    module = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    assert {"type": "module", "id": module.pk} in [
+        {"type": r["type"], "id": r["id"]} for r in found
+    ]
+    assert all(r["url"].startswith("http://testserver/api/v1/") for r in found)
+    partner = fresh_json(client, "search/?q=Anatolia")["results"]
+    assert "partner" in {r["type"] for r in partner}
+
+
+def test_search_serves_hits_in_the_asked_locale_with_fallback(
+    client, django_capture_on_commit_callbacks
+):
+    source = new_module("searchable-module")
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = translate(source, "pt", prefix="[pt]")
+    results = fresh_json(client, "search/?q=teamwork&locale=pt&page_size=100")["results"]
+    hit = next(r for r in results if r["id"] == source.pk)
+    assert hit["locale"] == "pt" and hit["title"] == translated.title and not hit["fallback"]
+    english_only = [r for r in results if r["locale"] == "en"]
+    assert all(r["fallback"] for r in english_only)

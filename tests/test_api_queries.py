@@ -1,0 +1,71 @@
+"""Lists and details cost the same number of SQL queries whatever the number of items or blocks."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.modules.models import ModulePage
+from tests.api_helpers import fresh_json
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 25
+
+
+def queries_for(client, path):
+    fresh_json(client, path)  # renditions and content types are created on first use
+    with CaptureQueriesContext(connection) as captured:
+        fresh_json(client, path)
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("path", ["modules/", "library/good-practices/", "search/?q=work"])
+def test_a_list_costs_the_same_for_5_and_for_40_items(client, path):
+    joiner = "&" if "?" in path else "?"
+    few = fresh_json(client, f"{path}{joiner}page_size=5")
+    many = fresh_json(client, f"{path}{joiner}page_size=40")
+    assert len(few["results"]) == 5 and len(many["results"]) > 10
+    five = queries_for(client, f"{path}{joiner}page_size=5")
+    forty = queries_for(client, f"{path}{joiner}page_size=40")
+    assert five == forty <= MAX_QUERIES
+
+
+def test_a_list_in_another_locale_costs_the_same(client):
+    assert queries_for(client, "modules/?page_size=5&locale=fr") == queries_for(
+        client, "modules/?page_size=40&locale=fr"
+    )
+
+
+def test_the_catalogue_has_a_fixed_cost(client):
+    assert queries_for(client, "catalogue/") <= MAX_QUERIES
+
+
+def body_of(size):
+    """``size`` blocks cycling through every block type, with links to other modules' pages."""
+    showcase = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    others = list(
+        ModulePage.objects.filter(locale__language_code="en").values_list("pk", flat=True)
+    )
+    blocks = list(showcase.body.raw_data)
+    body = []
+    for index, block in zip(range(size), itertools.cycle(blocks), strict=False):
+        block = {**block, "id": f"block-{index}"}
+        if block["type"] == "section":
+            link = f'<p>See <a linktype="page" id="{others[index % len(others)]}">this</a>.</p>'
+            block["value"] = {**block["value"], "body": block["value"]["body"] + link}
+        body.append(block)
+    return body
+
+
+def test_a_module_detail_costs_the_same_for_5_and_for_40_blocks(client):
+    page = ModulePage.objects.get(slug="teamwork-2", locale__language_code="en")
+    counts = {}
+    for size in (5, 40):
+        page.body = body_of(size)
+        page.save()
+        detail = fresh_json(client, f"modules/{page.pk}/")
+        assert len(detail["body"]) == size
+        counts[size] = queries_for(client, f"modules/{page.pk}/")
+    assert counts[5] == counts[40] <= MAX_QUERIES

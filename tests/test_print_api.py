@@ -1,0 +1,139 @@
+"""POST /api/v1/print-jobs/: 202 and the job's address, its status and progress, the PDF."""
+
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils.text import slugify
+from rest_framework.test import APIClient
+from wagtail.models import Locale
+
+from cms import celery_app
+from cms.modules.models import CategoryPage
+from cms.printing.models import PrintJob
+
+from .print_helpers import module
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/print-jobs/"
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture(autouse=True)
+def eager(monkeypatch):
+    """The API test runs the task in-process; real workers are tested in test_print_workers."""
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def counsellor_api():
+    user = User.objects.create_user("counsellor", password="x")
+    user.groups.add(Group.objects.get(name="Counsellors"))
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def handout_request(**options):
+    return {"kind": "module", "targets": [module("teamwork-1").pk], "locale": "fr", **options}
+
+
+def test_a_print_request_is_accepted_with_the_address_of_its_job(api):
+    response = api.post(URL, handout_request(), format="json")
+    assert response.status_code == 202
+    job = response.json()
+    assert response["Location"] == job["url"]
+    assert job["url"].endswith(f"/api/v1/print-jobs/{job['id']}/")
+    assert (job["status"], job["progress"], job["download_url"]) == ("queued", 0, None)
+    french = module("teamwork-1").get_translation_or_none(Locale.objects.get(language_code="fr"))
+    assert job["title"] == (french or module("teamwork-1")).title and job["locale"] == "fr"
+
+
+def test_the_job_reports_its_progress_then_the_pdf_downloads(
+    api, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = api.post(URL, handout_request(), format="json").json()
+    state = api.get(job["url"]).json()
+    assert (state["status"], state["progress"], state["error"]) == ("done", 100, "")
+    assert state["page_count"] > 3
+    response = api.get(state["download_url"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f'filename="{slugify(state["title"])}-fr.pdf"' in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_asking_again_for_the_same_content_answers_the_finished_job_at_once(
+    api, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = api.post(URL, handout_request(), format="json").json()
+    again = api.post(URL, handout_request(), format="json")
+    assert again.status_code == 200
+    assert again.json()["id"] == first["id"] and again.json()["download_url"]
+    assert PrintJob.objects.count() == 1
+
+
+def test_the_locale_may_come_from_accept_language(api):
+    body = {
+        "kind": "category",
+        "targets": [CategoryPage.objects.filter(locale__language_code="en")[0].pk],
+    }
+    job = api.post(URL, body, format="json", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9").json()
+    assert job["locale"] == "tr"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"kind": "flyer", "targets": [1]}, "kind"),
+        ({"kind": "module", "targets": "teamwork"}, "targets"),
+        ({"kind": "module", "targets": [999_999]}, "targets"),
+        ({"kind": "module", "targets": []}, "targets"),
+        ({"kind": "module", "targets": ["TEAMWORK"], "locale": "en"}, "targets"),
+        ({"kind": "module", "targets": "TEAMWORK", "locale": "klingon"}, "locale"),
+        ({"kind": "module", "targets": "TEAMWORK", "options": {"paper": "A3"}}, "options"),
+    ],
+)
+def test_bad_requests_get_problem_details_naming_the_field(api, body, field):
+    jobs_before = PrintJob.objects.count()
+    if body["targets"] == "TEAMWORK":
+        body["targets"] = [module("teamwork-1").pk]
+    response = api.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    problem = response.json()
+    assert problem["status"] == 400 and problem["title"] and problem["detail"]
+    assert field in problem["errors"], problem
+    assert PrintJob.objects.count() == jobs_before
+
+
+def test_answer_keys_are_refused_to_the_public_and_hidden_from_it(api, counsellor_api):
+    refused = api.post(URL, handout_request(options={"answer_key": True}), format="json")
+    assert refused.status_code == 403 and refused["Content-Type"] == PROBLEM
+    assert "counsellors" in refused.json()["detail"]
+
+    accepted = counsellor_api.post(
+        URL, handout_request(options={"answer_key": True}), format="json"
+    )
+    assert accepted.status_code == 202
+    job_url = accepted.json()["url"]
+    assert counsellor_api.get(job_url).status_code == 200
+    assert api.get(job_url).status_code == 404
+
+
+def test_unknown_jobs_and_unfinished_pdfs_are_problems_too(api):
+    missing = api.get(f"{URL}{uuid.uuid4()}/")
+    assert missing.status_code == 404 and missing["Content-Type"] == PROBLEM
+    assert api.get(f"{URL}not-a-job/").status_code == 404
+    job = api.post(URL, handout_request(), format="json").json()
+    early = api.get(f"{job['url']}download/")
+    assert early.status_code == 409 and early["Content-Type"] == PROBLEM
+    assert "not ready" in early.json()["detail"]

@@ -1,0 +1,99 @@
+"""End to end, in headless Chromium: a counsellor prints a category pack from the admin's
+"Printable packs" screen, watches the progress bar fill up, and downloads the PDF.
+
+With Redis (CI), a real worker prints while the page polls the job; without it (the demo), the
+web process prints at once and the page finds the job ready.
+"""
+
+import time
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+from cms.printing.models import PrintJob
+from tests import live_server
+
+from .celery_worker import Worker
+
+live_api_server = live_server.live_api_server
+pytestmark = pytest.mark.django_db
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WAIT_MS = 180_000
+
+
+@pytest.fixture
+def worker(tmp_path):
+    """A print worker when the site queues jobs in Redis; none when it prints them at once."""
+    if not settings.REDIS_URL:
+        yield None
+        return
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.fail("With REDIS_URL the print worker needs the PostgreSQL test database.")
+    started = Worker(settings.REDIS_URL, tmp_path)
+    yield started
+    started.kill()
+
+
+@pytest.fixture
+def forget_jobs(django_db_blocker):
+    """The live server's jobs are committed in the test database: remove them afterwards."""
+    yield
+    with django_db_blocker.unblock():
+        PrintJob.objects.all().delete()
+
+
+@pytest.fixture
+def browser_page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(accept_downloads=True)
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def test_a_counsellor_prints_a_pack_and_downloads_it(
+    live_api_server, worker, forget_jobs, browser_page
+):
+    page, server = browser_page, live_api_server
+    page.goto(f"{server.url}/admin/login/")
+    page.fill("input[name=username]", server.editor[0])
+    page.fill("input[name=password]", server.editor[1])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/")
+
+    page.click("text=Printable packs")
+    page.check("input[name=kind][value=category]")
+    page.select_option("select[name=category]", label="Soft skills")
+    page.select_option("select[name=locale]", "fa")
+    page.click("form.print-pack-form button[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/printable-packs/*/")
+
+    bar = page.locator("[data-print-progress]")
+    download = page.locator("[data-print-download]")
+    seen = set()
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not download.is_visible() and time.monotonic() < deadline:
+        seen.add(int(bar.evaluate("element => element.value")))
+        time.sleep(0.2)
+    assert download.is_visible(), f"the PDF never became ready (progress seen: {sorted(seen)})"
+    assert bar.evaluate("element => element.value") == 100
+    if worker:
+        assert any(0 < value < 100 for value in seen), f"no progress shown: {sorted(seen)}"
+
+    with page.expect_download() as downloaded:
+        page.click("text=Download the PDF")
+    with open(downloaded.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert downloaded.value.suggested_filename.endswith("-fa.pdf")
