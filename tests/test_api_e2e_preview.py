@@ -12,21 +12,12 @@ from playwright.sync_api import sync_playwright
 
 from cms.modules.models import ModulePage
 from tests import live_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 live_api_server = live_server.live_api_server
 # The server needs the test database, which is only set up for tests that ask for it.
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DRAFT_TITLE = "Teamwork 1 — draft not yet published"
 
 

@@ -13,22 +13,13 @@ from playwright.sync_api import sync_playwright
 
 from cms.printing.models import PrintJob
 from tests import live_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 from .celery_worker import Worker
 
 live_api_server = live_server.live_api_server
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT_MS = 180_000
 
 

@@ -4,7 +4,12 @@ from typing import Any
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers
 
 from .locales import locale_codes
@@ -102,3 +107,29 @@ def responses(success: Any, *, not_found: bool = False) -> dict:
             "something that does not exist."
         )
     return result
+
+
+def list_and_detail_schema(
+    *,
+    list_summary: str,
+    detail_summary: str,
+    list_response: Any,
+    detail_response: Any,
+    list_parameters: list | None = None,
+    list_not_found: bool = True,
+    **list_extra: Any,
+) -> Any:
+    """The OpenAPI description of a list + detail viewset, as every resource has one."""
+    return extend_schema_view(
+        list=extend_schema(
+            summary=list_summary,
+            parameters=list_parameters if list_parameters is not None else locale_parameters(),
+            responses=responses(list_response, not_found=list_not_found),
+            **list_extra,
+        ),
+        retrieve=extend_schema(
+            summary=detail_summary,
+            parameters=[id_parameter(), *locale_parameters()],
+            responses=responses(detail_response, not_found=True),
+        ),
+    )

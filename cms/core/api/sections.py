@@ -7,13 +7,12 @@ introductions. Each app registers its landing page model under the type ``sectio
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from wagtail.models import Page
 
 from .fields import ConstantField
 from .locales import source_locale_code
-from .openapi import id_parameter, locale_parameters, responses
+from .openapi import list_and_detail_schema
 from .pages import localise
 from .registry import page_types
 from .serializers import PageItemSerializer
@@ -29,17 +28,11 @@ def section_models() -> list[type]:
     return [page_type.model for page_type in page_types() if page_type.name == "section"]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Landing pages and their introductions",
-        parameters=locale_parameters(),
-        responses=responses(SectionSerializer(many=True), not_found=True),
-    ),
-    retrieve=extend_schema(
-        summary="One landing page",
-        parameters=[id_parameter(), *locale_parameters()],
-        responses=responses(SectionSerializer, not_found=True),
-    ),
+@list_and_detail_schema(
+    list_summary="Landing pages and their introductions",
+    detail_summary="One landing page",
+    list_response=SectionSerializer(many=True),
+    detail_response=SectionSerializer,
 )
 class SectionViewSet(PageViewSet):
     model = Page

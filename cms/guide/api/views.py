@@ -2,7 +2,7 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from cms.core.api.openapi import id_parameter, locale_parameters, responses
+from cms.core.api.openapi import list_and_detail_schema, locale_parameters, responses
 from cms.core.api.registry import register_page_type
 from cms.core.api.views import PageViewSet, SingletonPageViewSet
 from cms.guide.models import InfographicPage, LearningGuidePage
@@ -14,17 +14,11 @@ from .serializers import (
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="The infographics",
-        parameters=locale_parameters(),
-        responses=responses(InfographicSummarySerializer(many=True), not_found=True),
-    ),
-    retrieve=extend_schema(
-        summary="One infographic with its items",
-        parameters=[id_parameter(), *locale_parameters()],
-        responses=responses(InfographicDetailSerializer, not_found=True),
-    ),
+@list_and_detail_schema(
+    list_summary="The infographics",
+    detail_summary="One infographic with its items",
+    list_response=InfographicSummarySerializer(many=True),
+    detail_response=InfographicDetailSerializer,
 )
 class InfographicViewSet(PageViewSet):
     model = InfographicPage

@@ -3,15 +3,14 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter
 
 from cms.core.api.openapi import (
     SingleObjectSchema,
     choice_list_pattern,
-    id_parameter,
+    list_and_detail_schema,
     locale_parameters,
     page_parameters,
-    responses,
 )
 from cms.core.api.registry import register_page_type
 from cms.core.api.sections import SectionViewSet
@@ -44,18 +43,13 @@ FACET_PARAMETERS = [
 ]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        operation_id="library_good_practices_list",
-        summary="Good practices, filtered by facets, with facet counts",
-        parameters=[*locale_parameters(), *page_parameters(), *FACET_PARAMETERS],
-        responses=responses(GoodPracticePageSerializer, not_found=True),
-    ),
-    retrieve=extend_schema(
-        summary="One good practice with every section of the manual",
-        parameters=[id_parameter(), *locale_parameters()],
-        responses=responses(GoodPracticeDetailSerializer, not_found=True),
-    ),
+@list_and_detail_schema(
+    list_summary="Good practices, filtered by facets, with facet counts",
+    detail_summary="One good practice with every section of the manual",
+    list_response=GoodPracticePageSerializer,
+    detail_response=GoodPracticeDetailSerializer,
+    list_parameters=[*locale_parameters(), *page_parameters(), *FACET_PARAMETERS],
+    operation_id="library_good_practices_list",
 )
 class GoodPracticeViewSet(PageViewSet):
     model = GoodPracticePage
@@ -77,17 +71,11 @@ class GoodPracticeViewSet(PageViewSet):
             page.api_partner = context["snippets"].get(Partner, page.api_source.identified_by_id)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="The certification tools the manual reviews",
-        parameters=locale_parameters(),
-        responses=responses(CertificationToolSummarySerializer(many=True), not_found=True),
-    ),
-    retrieve=extend_schema(
-        summary="One certification tool",
-        parameters=[id_parameter(), *locale_parameters()],
-        responses=responses(CertificationToolDetailSerializer, not_found=True),
-    ),
+@list_and_detail_schema(
+    list_summary="The certification tools the manual reviews",
+    detail_summary="One certification tool",
+    list_response=CertificationToolSummarySerializer(many=True),
+    detail_response=CertificationToolDetailSerializer,
 )
 class CertificationToolViewSet(PageViewSet):
     model = CertificationToolPage

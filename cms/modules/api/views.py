@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from cms.core.api.openapi import (
     SingleObjectSchema,
     id_filter,
-    id_parameter,
+    list_and_detail_schema,
     locale_parameters,
     responses,
 )
@@ -39,17 +39,12 @@ MODULE_FILTERS = [
 ]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="E-modules, with filters",
-        parameters=[*locale_parameters(), *MODULE_FILTERS],
-        responses=responses(ModuleSummarySerializer(many=True), not_found=True),
-    ),
-    retrieve=extend_schema(
-        summary="One e-module with its whole body",
-        parameters=[id_parameter(), *locale_parameters()],
-        responses=responses(ModuleDetailSerializer, not_found=True),
-    ),
+@list_and_detail_schema(
+    list_summary="E-modules, with filters",
+    detail_summary="One e-module with its whole body",
+    list_response=ModuleSummarySerializer(many=True),
+    detail_response=ModuleDetailSerializer,
+    list_parameters=[*locale_parameters(), *MODULE_FILTERS],
 )
 class ModuleViewSet(PageViewSet):
     model = ModulePage
@@ -71,17 +66,11 @@ class ModuleViewSet(PageViewSet):
 
 
 def _grouping_schema(serializer: type, what: str) -> Any:
-    return extend_schema_view(
-        list=extend_schema(
-            summary=f"The {what}, each with its modules",
-            parameters=locale_parameters(),
-            responses=responses(serializer(many=True), not_found=True),
-        ),
-        retrieve=extend_schema(
-            summary=f"One of the {what}, with its modules",
-            parameters=[id_parameter(), *locale_parameters()],
-            responses=responses(serializer, not_found=True),
-        ),
+    return list_and_detail_schema(
+        list_summary=f"The {what}, each with its modules",
+        detail_summary=f"One of the {what}, with its modules",
+        list_response=serializer(many=True),
+        detail_response=serializer,
     )
 
 

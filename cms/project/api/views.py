@@ -4,7 +4,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from cms.core.api.openapi import id_parameter, locale_parameters, responses
+from cms.core.api.openapi import list_and_detail_schema, locale_parameters, responses
 from cms.core.api.registry import register_page_type
 from cms.core.api.views import SingletonPageViewSet, SnippetViewSet
 from cms.project.models import Competence, Partner, ProjectPage
@@ -13,17 +13,12 @@ from .serializers import CompetenceSerializer, PartnerSerializer, ProjectSeriali
 
 
 def _snippet_schema(serializer: type, what: str) -> Any:
-    return extend_schema_view(
-        list=extend_schema(
-            summary=f"All {what}",
-            parameters=locale_parameters(),
-            responses=responses(serializer(many=True)),
-        ),
-        retrieve=extend_schema(
-            summary=f"One of the {what}",
-            parameters=[id_parameter(), *locale_parameters()],
-            responses=responses(serializer, not_found=True),
-        ),
+    return list_and_detail_schema(
+        list_summary=f"All {what}",
+        detail_summary=f"One of the {what}",
+        list_response=serializer(many=True),
+        detail_response=serializer,
+        list_not_found=False,
     )
 
 
