@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cms.modules",
     "cms.library",
     "cms.guide",
+    "cms.learners",
     "cms.certs",
     "cms.printing",
     "cms.translation",
