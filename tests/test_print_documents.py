@@ -260,3 +260,15 @@ def test_an_infographic_is_a_one_page_poster(django_db_blocker, folder):
         reader = render(folder, "poster", [infographic.pk])
     assert len(reader.pages) == 1
     assert_in_order(text(reader), [infographic.title, *items])
+
+
+def test_recordings_in_other_languages_are_listed_under_the_podcast(tmp_path):
+    page = module("teamwork-1")
+    body = page.body
+    audio = next(block for block in body if block.block_type == "audio")
+    audio.value["other_languages"] = [{"language": "fr", "file": audio.value["audio_file"]}]
+    page.body = body
+    page.save_revision().publish()
+    reader = render(tmp_path, "module", [page.pk])
+    podcast = flat(text(reader)).split("Podcast: asking for help", 1)[1]
+    assert podcast.index("Also recorded in: français") < podcast.index("What is said")
