@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.printing.documents import PrintableDocument, register
 from cms.printing.locales import Localized
@@ -23,7 +24,7 @@ class Chapter:
 @register
 class LearningGuideBooklet(PrintableDocument):
     kind = "guide"
-    label = "Learning guide"
+    label = gettext_lazy("Learning guide")
     template_name = "guide/print/guide.html"
     target_model = LearningGuidePage
     needs_targets = False
@@ -63,7 +64,7 @@ class LearningGuideBooklet(PrintableDocument):
 @register
 class InfographicPoster(PrintableDocument):
     kind = "poster"
-    label = "Infographic poster"
+    label = gettext_lazy("Infographic poster")
     template_name = "guide/print/poster.html"
     target_model = InfographicPage
 

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 
 from cms.printing.documents import PrintableDocument, register, source_locale
@@ -67,7 +67,7 @@ def _live_practices() -> Any:
 @register
 class LibraryCatalogue(PrintableDocument):
     kind = "library"
-    label = "E-library catalogue"
+    label = gettext_lazy("E-library catalogue")
     template_name = "library/print/catalogue.html"
     target_model = LibraryIndexPage
     needs_targets = False

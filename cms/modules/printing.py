@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 
 from cms.library.printing import PrintedPractice, practices_linked_from
@@ -169,7 +169,7 @@ def _hours(modules: list[ModulePage]) -> str:
 @register
 class ModuleHandout(ModuleDocument):
     kind = "module"
-    label = "Module handout"
+    label = gettext_lazy("Module handout")
     target_model = ModulePage
     has_cover = False
 
@@ -211,7 +211,7 @@ class PackDocument(ModuleDocument):
 @register
 class CategoryPack(PackDocument):
     kind = "category"
-    label = "Category pack"
+    label = gettext_lazy("Category pack")
     target_model = CategoryPage
 
     def module_sources(self) -> list[ModulePage]:
@@ -224,7 +224,7 @@ class CategoryPack(PackDocument):
 @register
 class PathwayPack(PackDocument):
     kind = "pathway"
-    label = "Pathway pack"
+    label = gettext_lazy("Pathway pack")
     target_model = PathwayPage
 
     def module_sources(self) -> list[ModulePage]:
@@ -243,7 +243,7 @@ class ModuleSelection(PackDocument):
     """A counsellor's own pack: any modules, in the order chosen."""
 
     kind = "selection"
-    label = "Selection of modules"
+    label = gettext_lazy("Selection of modules")
     target_model = ModulePage
     max_targets = MAX_TARGETS
 

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 
 from .locales import Localized, direction_of, localize_many
@@ -42,7 +44,8 @@ class PrintableDocument:
     """Base of every printable document; subclasses set the class attributes below."""
 
     kind: ClassVar[str]
-    label: ClassVar[str]
+    label: ClassVar[str | Promise]
+    """What the document is called, translated (it appears in error messages)."""
     template_name: ClassVar[str]
     target_model: ClassVar[type[Page]]
     max_targets: ClassVar[int] = 1
@@ -93,15 +96,22 @@ class PrintableDocument:
         if not ids:
             if cls.needs_targets:
                 raise PrintRequestError(
-                    "targets", f"Choose at least one page to print ({cls.label})."
+                    "targets",
+                    gettext("Choose at least one page to print (%(document)s).")
+                    % {"document": cls.label},
                 )
             return cls.default_targets()
         if len(ids) > cls.max_targets:
+            message = ngettext(
+                "%(document)s: at most %(count)s page can be printed.",
+                "%(document)s: at most %(count)s pages can be printed.",
+                cls.max_targets,
+            )
             raise PrintRequestError(
-                "targets", f"At most {cls.max_targets} page(s) can be printed as {cls.label}."
+                "targets", message % {"document": cls.label, "count": cls.max_targets}
             )
         if len(set(ids)) != len(ids):
-            raise PrintRequestError("targets", "Each page may be chosen only once.")
+            raise PrintRequestError("targets", gettext("Each page may be chosen only once."))
         keys = dict(Page.objects.filter(id__in=ids).values_list("id", "translation_key"))
         sources = {
             page.translation_key: page
@@ -111,18 +121,31 @@ class PrintableDocument:
         }
         missing = [str(i) for i in ids if keys.get(i) not in sources]
         if missing:
-            kind = cls.target_model._meta.verbose_name
-            raise PrintRequestError("targets", f"No published {kind} with id {', '.join(missing)}.")
+            message = ngettext(
+                "No published page to print has the id %(ids)s.",
+                "No published pages to print have the ids %(ids)s.",
+                len(missing),
+            )
+            raise PrintRequestError("targets", message % {"ids": ", ".join(missing)})
         return [sources[keys[i]] for i in ids]
 
     @classmethod
     def check_options(cls, options: PrintOptions) -> None:
         if options.paper not in PAPER_SIZES:
-            raise PrintRequestError("options", f"Paper must be one of {', '.join(PAPER_SIZES)}.")
+            raise PrintRequestError(
+                "options",
+                gettext("Paper must be one of %(sizes)s.") % {"sizes": ", ".join(PAPER_SIZES)},
+            )
         if options.answer_key and not cls.accepts_answer_key:
-            raise PrintRequestError("options", f"{cls.label} has no answer key.")
+            raise PrintRequestError(
+                "options",
+                gettext("%(document)s: there is no answer key to add.") % {"document": cls.label},
+            )
         if options.good_practices and not cls.accepts_good_practices:
-            raise PrintRequestError("options", f"{cls.label} cannot include good practices.")
+            raise PrintRequestError(
+                "options",
+                gettext("%(document)s: good practices cannot be added.") % {"document": cls.label},
+            )
 
 
 def source_locale() -> Locale:
@@ -143,7 +166,9 @@ def document_class(kind: str) -> type[PrintableDocument]:
         return _REGISTRY[kind]
     except KeyError:
         raise PrintRequestError(
-            "kind", f"Unknown kind “{kind}”; use one of {', '.join(sorted(_REGISTRY))}."
+            "kind",
+            gettext("Unknown kind “%(kind)s”; use one of %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(sorted(_REGISTRY))},
         ) from None
 
 

@@ -36,16 +36,24 @@ def _live(model: type) -> Any:
 
 class PrintPackForm(forms.Form):
     kind = forms.ChoiceField(label=_("What to print"), choices=KINDS, widget=forms.RadioSelect)
-    module = forms.ModelChoiceField(queryset=ModulePage.objects.none(), required=False)
-    category = forms.ModelChoiceField(queryset=CategoryPage.objects.none(), required=False)
-    pathway = forms.ModelChoiceField(queryset=PathwayPage.objects.none(), required=False)
+    module = forms.ModelChoiceField(
+        queryset=ModulePage.objects.none(), required=False, label=_("E-module")
+    )
+    category = forms.ModelChoiceField(
+        queryset=CategoryPage.objects.none(), required=False, label=_("Category")
+    )
+    pathway = forms.ModelChoiceField(
+        queryset=PathwayPage.objects.none(), required=False, label=_("Intern pathway")
+    )
     modules = forms.ModelMultipleChoiceField(
         queryset=ModulePage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("E-modules"),
     )
-    infographic = forms.ModelChoiceField(queryset=InfographicPage.objects.none(), required=False)
+    infographic = forms.ModelChoiceField(
+        queryset=InfographicPage.objects.none(), required=False, label=_("Infographic")
+    )
     locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     paper = forms.ChoiceField(label=_("Paper"), choices=[(size, size) for size in PAPER_SIZES])
     answer_key = forms.BooleanField(

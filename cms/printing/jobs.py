@@ -21,7 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from cms.core.api.locales import locale_codes
 
@@ -55,7 +55,9 @@ Status = PrintJob.Status
 
 class AnswerKeyNotAllowed(PrintRequestError):
     def __init__(self) -> None:
-        super().__init__("options", "Only counsellors and moderators can print answer keys.")
+        super().__init__(
+            "options", gettext("Only counsellors and moderators can print answer keys.")
+        )
 
 
 def can_print_answer_key(user: Any) -> bool:
@@ -74,8 +76,8 @@ def request_print(
     if locale not in locale_codes():
         raise PrintRequestError(
             "locale",
-            f"“{locale}” is not a locale of this catalogue; use one of "
-            f"{', '.join(locale_codes())}.",
+            gettext("“%(asked)s” is not a locale of this catalogue; use one of %(valid)s.")
+            % {"asked": locale, "valid": ", ".join(locale_codes())},
         )
     document_type.check_options(options)
     if options.answer_key and not can_print_answer_key(user):

@@ -13,6 +13,7 @@ import segno
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from .models import ShortLink
 
@@ -27,7 +28,7 @@ def absolute_url(path: str) -> str:
 def qr_svg(url: str) -> str:
     """The QR code as inline SVG; its title is the text alternative in the tagged PDF."""
     return segno.make(url, error="m").svg_inline(
-        scale=4, border=0, omitsize=True, title=f"QR code: {url}"
+        scale=4, border=0, omitsize=True, title=gettext("QR code: %(url)s") % {"url": url}
     )
 
 
@@ -56,5 +57,5 @@ def follow_short_link(request: HttpRequest, code: str) -> HttpResponseRedirect:
     try:
         link = ShortLink.objects.get(code=code)
     except ShortLink.DoesNotExist:
-        raise Http404("No such short link.") from None
+        raise Http404(gettext("No such short link.")) from None
     return HttpResponseRedirect(link.url)

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
@@ -32,12 +33,12 @@ def submit_for_review(page: Page, user: AbstractBaseUser) -> None:
         source__object_id=page.translation_key, target_locale=page.locale
     ).first()
     if translation is None:
-        raise CannotSubmit("This page is not a translation.")
+        raise CannotSubmit(gettext("This page is not a translation."))
     workflow = page.get_workflow()
     if workflow is None:
-        raise CannotSubmit("No review workflow applies to this page.")
+        raise CannotSubmit(gettext("No review workflow applies to this page."))
     if page.workflow_in_progress:
-        raise CannotSubmit("This translation is already waiting for review.")
+        raise CannotSubmit(gettext("This translation is already waiting for review."))
     page = save_draft(translation, user)
     workflow.start(page, user)
 
@@ -51,5 +52,8 @@ def submit_view(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
         messages.error(request, str(reason))
     else:
         page.refresh_from_db()
-        messages.success(request, f"“{page.draft_title}” was sent to the reviewers.")
+        messages.success(
+            request,
+            gettext("“%(title)s” was sent to the reviewers.") % {"title": page.draft_title},
+        )
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -20,5 +21,5 @@ def register_admin_urls() -> list:
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item() -> MenuItem:
     return MenuItem(
-        "Translation status", reverse("translation_report"), icon_name="globe", order=50
+        _("Translation status"), reverse("translation_report"), icon_name="globe", order=50
     )

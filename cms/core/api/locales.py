@@ -7,6 +7,7 @@ An explicit ``?locale=`` that is not a content locale is an error (400 with the 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.request import Request
 
@@ -66,7 +67,8 @@ def negotiate_locale(request: Request) -> str:
             valid = locale_codes()
             raise BadParameter(
                 LOCALE_PARAMETER,
-                f"“{asked}” is not a locale of this catalogue; use one of {', '.join(valid)}.",
+                gettext("“%(asked)s” is not a locale of this catalogue; use one of %(valid)s.")
+                % {"asked": asked, "valid": ", ".join(valid)},
                 valid_locales=valid,
             )
         return code

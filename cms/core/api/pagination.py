@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext, ngettext
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,10 +21,17 @@ def _positive_int(request: Request, name: str, default: int, maximum: int | None
     if raw is None:
         return default
     if not raw.isdigit() or not 1 <= int(raw) < 2**63:
-        raise BadParameter(name, f"give a whole number of 1 or more, not “{raw}”.")
+        raise BadParameter(
+            name, gettext("give a whole number of 1 or more, not “%(value)s”.") % {"value": raw}
+        )
     value = int(raw)
     if maximum is not None and value > maximum:
-        raise BadParameter(name, f"at most {maximum} items per page (asked for {value}).")
+        message = ngettext(
+            "at most %(maximum)s item per page (asked for %(asked)s).",
+            "at most %(maximum)s items per page (asked for %(asked)s).",
+            maximum,
+        )
+        raise BadParameter(name, message % {"maximum": maximum, "asked": value})
     return value
 
 
@@ -44,10 +52,17 @@ class StrictPagination(PageNumberPagination):
         pages = max(1, math.ceil(paginator.count / size))
         if number > pages:
             raise Problem(
-                f"Page {number} does not exist: this list has {pages} page(s) of {size} items.",
+                ngettext(
+                    "Page %(number)s does not exist: this list has %(pages)s page of %(size)s "
+                    "items.",
+                    "Page %(number)s does not exist: this list has %(pages)s pages of %(size)s "
+                    "items.",
+                    pages,
+                )
+                % {"number": number, "pages": pages, "size": size},
                 status_code=404,
                 problem_type="page-out-of-range",
-                title="Page out of range",
+                title=gettext("Page out of range"),
                 pages=pages,
             )
         self.page = paginator.page(number)

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework.request import Request
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
@@ -21,7 +22,9 @@ from .pages import localise_draft
 from .problems import BadParameter, NotFound
 from .registry import page_type_for_model
 
-UNKNOWN = "This preview link is unknown or has expired: open the preview again from the editor."
+UNKNOWN = gettext_lazy(
+    "This preview link is unknown or has expired: open the preview again from the editor."
+)
 NEW_PAGE_POSITION = "ZZZZ"
 """A tree position for a page that has none yet, so its parent (category…) can be found."""
 
@@ -55,9 +58,16 @@ def _place_new_page(page: Page, identifier: str) -> None:
 
 def draft_for(content_type: str | None, token: str | None) -> Page:
     if not (content_type or "").strip():
-        raise BadParameter("content_type", "give the content_type the preview link carries.")
+        raise BadParameter(
+            "content_type",
+            gettext("give the %(parameter)s the preview link carries.")
+            % {"parameter": "content_type"},
+        )
     if not (token or "").strip():
-        raise BadParameter("token", "give the token the preview link carries.")
+        raise BadParameter(
+            "token",
+            gettext("give the %(parameter)s the preview link carries.") % {"parameter": "token"},
+        )
     try:
         identifier = HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=max_age())
     except BadSignature:

@@ -3,11 +3,16 @@
 A problem has ``type`` (a stable URI naming the kind of error), ``title`` (the kind, in words),
 ``status``, ``detail`` (this occurrence, in words) and, where it helps, extra members such as
 ``valid_locales`` or ``errors`` (which parameter is wrong and why).
+
+``title`` and ``detail`` are in the language the client asked for (see ``language``); ``type``,
+parameter names and the other members are the same in every language.
 """
 
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -16,6 +21,7 @@ from rest_framework.views import exception_handler
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://migrantech.org/problems/"
 API_PATH_PREFIX = "/api/"
+BAD_REQUEST = gettext_lazy("Bad request")
 
 
 class Problem(exceptions.APIException):
@@ -27,7 +33,7 @@ class Problem(exceptions.APIException):
         *,
         status_code: int = status.HTTP_400_BAD_REQUEST,
         problem_type: str = "bad-request",
-        title: str = "Bad request",
+        title: str | Promise = BAD_REQUEST,
         **extra: Any,
     ) -> None:
         super().__init__(detail)
@@ -44,7 +50,7 @@ class BadParameter(Problem):
         super().__init__(
             f"{parameter}: {message}",
             problem_type="invalid-parameter",
-            title="Invalid parameter",
+            title=gettext_lazy("Invalid parameter"),
             errors={parameter: message},
             **extra,
         )
@@ -58,7 +64,7 @@ class UnknownTarget(Problem):
             f"{parameter}: {message}",
             status_code=status.HTTP_404_NOT_FOUND,
             problem_type="unknown-filter-value",
-            title="Nothing matches this filter",
+            title=gettext_lazy("Nothing matches this filter"),
             errors={parameter: message},
             valid_values=valid_values,
         )
@@ -70,20 +76,20 @@ class NotFound(Problem):
             detail,
             status_code=status.HTTP_404_NOT_FOUND,
             problem_type="not-found",
-            title="Not found",
+            title=gettext_lazy("Not found"),
         )
 
 
 _TITLES = {
-    400: ("bad-request", "Bad request"),
-    401: ("unauthorized", "Authentication required"),
-    403: ("forbidden", "Forbidden"),
-    404: ("not-found", "Not found"),
-    405: ("method-not-allowed", "Method not allowed"),
-    406: ("not-acceptable", "Not acceptable"),
-    415: ("unsupported-media-type", "Unsupported media type"),
-    429: ("too-many-requests", "Too many requests"),
-    500: ("server-error", "Server error"),
+    400: ("bad-request", BAD_REQUEST),
+    401: ("unauthorized", gettext_lazy("Authentication required")),
+    403: ("forbidden", gettext_lazy("Forbidden")),
+    404: ("not-found", gettext_lazy("Not found")),
+    405: ("method-not-allowed", gettext_lazy("Method not allowed")),
+    406: ("not-acceptable", gettext_lazy("Not acceptable")),
+    415: ("unsupported-media-type", gettext_lazy("Unsupported media type")),
+    429: ("too-many-requests", gettext_lazy("Too many requests")),
+    500: ("server-error", gettext_lazy("Server error")),
 }
 
 
@@ -97,11 +103,11 @@ def _response_without_rollback(exc: Exception) -> Response | None:
 
 
 def problem_body(status_code: int, detail: str, instance: str = "", **extra: Any) -> dict:
-    slug, title = _TITLES.get(status_code, ("error", "Error"))
+    slug, title = _TITLES.get(status_code, ("error", gettext_lazy("Error")))
     extra.setdefault("type", PROBLEM_TYPE_BASE + slug)
     extra.setdefault("title", title)
-    body = {"type": extra.pop("type"), "title": extra.pop("title"), "status": status_code}
-    body["detail"] = detail
+    body = {"type": extra.pop("type"), "title": str(extra.pop("title")), "status": status_code}
+    body["detail"] = str(detail)
     if instance:
         body["instance"] = instance
     body.update(extra)
@@ -124,7 +130,7 @@ def _detail_text(detail: Any) -> tuple[str, dict | None]:
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's exception handler, answering every error as problem details."""
     if isinstance(exc, Http404):
-        exc = NotFound("Nothing exists at this address.")
+        exc = NotFound(gettext("Nothing exists at this address."))
     if getattr(context.get("view"), "runs_outside_transactions", False):
         # DRF would mark an enclosing transaction for rollback; a read-only view has none of
         # its own, and must not doom one it happens to run inside (a test's, a caller's).
@@ -166,11 +172,13 @@ def _json_problem(request: HttpRequest, status_code: int, detail: str) -> JsonRe
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Django's 404 handler: problem JSON under /api/, the usual page elsewhere."""
     if request.path.startswith(API_PATH_PREFIX):
-        return _json_problem(request, 404, "Nothing exists at this address.")
+        return _json_problem(request, 404, gettext("Nothing exists at this address."))
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith(API_PATH_PREFIX):
-        return _json_problem(request, 500, "Something went wrong on our side; try again later.")
+        return _json_problem(
+            request, 500, gettext("Something went wrong on our side; try again later.")
+        )
     return defaults.server_error(request)

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -34,9 +35,15 @@ def clean_query(raw: str | None) -> str:
     """The words of the query (possibly none): punctuation and symbols find nothing here, and
     full-text engines would read quotes, operators or control characters as syntax."""
     if not (raw or "").strip():
-        raise BadParameter("q", "give the words to search for.")
+        raise BadParameter("q", gettext("give the words to search for."))
     if len(raw) > MAX_QUERY_LENGTH:
-        raise BadParameter("q", f"at most {MAX_QUERY_LENGTH} characters.")
+        raise BadParameter(
+            "q",
+            ngettext(
+                "at most %(count)s character.", "at most %(count)s characters.", MAX_QUERY_LENGTH
+            )
+            % {"count": MAX_QUERY_LENGTH},
+        )
     return " ".join(WORD.findall(raw)[:MAX_WORDS])
 
 

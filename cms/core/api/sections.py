@@ -7,6 +7,7 @@ introductions. Each app registers its landing page model under the type ``sectio
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.models import Page
 
@@ -36,7 +37,7 @@ def section_models() -> list[type]:
 )
 class SectionViewSet(PageViewSet):
     model = Page
-    label = "landing page"
+    label = _("landing page")
     list_serializer_class = detail_serializer_class = SectionSerializer
 
     def sources(self) -> QuerySet:

@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -26,7 +28,9 @@ from .references import References
 
 def parse_id(value: str, name: str = "id") -> int:
     if not value.isdigit() or not 1 <= int(value) < 2**63:
-        raise BadParameter(name, f"an id is a positive whole number, not “{value}”.")
+        raise BadParameter(
+            name, gettext("an id is a positive whole number, not “%(value)s”.") % {"value": value}
+        )
     return int(value)
 
 
@@ -73,7 +77,8 @@ class PageListViewSet(ContentAPIMixin, viewsets.GenericViewSet):
     """The list of one page type; ``PageViewSet`` adds the detail by stable source id."""
 
     model: ClassVar[type]
-    label: ClassVar[str] = "item"
+    label: ClassVar[str | Promise] = gettext_lazy("item")
+    """What one item is called in error messages (translated)."""
     list_serializer_class: ClassVar[type[serializers.Serializer]]
     detail_serializer_class: ClassVar[type[serializers.Serializer]]
     pagination_class = StrictPagination
@@ -135,7 +140,9 @@ class PageViewSet(PageListViewSet):
         context = self.api_context()
         source = self.sources().filter(pk=parse_id(id)).first()
         if source is None:
-            raise NotFound(f"No published {self.label} has the id {id}.")
+            raise NotFound(
+                gettext("No published %(kind)s has the id %(id)s.") % {"kind": self.label, "id": id}
+            )
         (page,) = self.served([source], context)
         return Response(self.serialize(self.detail_serializer_class, page, context))
 
@@ -150,7 +157,7 @@ class SingletonPageViewSet(PageListViewSet):
         context = self.api_context()
         source = self.sources().first()
         if source is None:
-            raise NotFound(f"The {self.label} is not published yet.")
+            raise NotFound(gettext("The %(kind)s is not published yet.") % {"kind": self.label})
         (page,) = self.served([source], context)
         return Response(self.serialize(self.detail_serializer_class, page, context))
 
@@ -159,7 +166,7 @@ class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
     """All of a (small) translatable snippet model, unpaginated, and one by its stable id."""
 
     model: ClassVar[type]
-    label: ClassVar[str] = "item"
+    label: ClassVar[str | Promise] = gettext_lazy("item")
     serializer_class: ClassVar[type[serializers.Serializer]]
     lookup_field = "id"
     lookup_value_regex = "[^/]+"
@@ -185,5 +192,7 @@ class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
         context = self.api_context()
         item = context["snippets"].get(self.model, parse_id(id))
         if item is None:
-            raise NotFound(f"No {self.label} has the id {id}.")
+            raise NotFound(
+                gettext("No %(kind)s has the id %(id)s.") % {"kind": self.label, "id": id}
+            )
         return Response(self.serialize(self.serializer_class, item, context))

@@ -1,5 +1,6 @@
 """Endpoints of the learning guide and the infographics."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from cms.core.api.openapi import list_and_detail_schema, locale_parameters, responses
@@ -22,7 +23,7 @@ from .serializers import (
 )
 class InfographicViewSet(PageViewSet):
     model = InfographicPage
-    label = "infographic"
+    label = _("infographic")
     list_serializer_class = InfographicSummarySerializer
     detail_serializer_class = InfographicDetailSerializer
 
@@ -36,7 +37,7 @@ class InfographicViewSet(PageViewSet):
 )
 class LearningGuideViewSet(SingletonPageViewSet):
     model = LearningGuidePage
-    label = "learning guide"
+    label = _("learning guide")
     list_serializer_class = detail_serializer_class = LearningGuideSerializer
 
 

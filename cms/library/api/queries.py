@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from cms.core.api.problems import BadParameter
 from cms.library.facets import (
@@ -69,10 +70,11 @@ def _selection(params: Any) -> dict[str, set[str]]:
         valid = [code for code, _label in facet.choices]
         unknown = sorted(values - set(valid))
         if unknown or not values:
-            shown = ", ".join(unknown) or "(empty)"
+            shown = ", ".join(unknown) or gettext("(empty)")
             raise BadParameter(
                 facet.parameter,
-                f"unknown value {shown}; use one or more of {', '.join(valid)}.",
+                gettext("unknown value %(values)s; use one or more of %(valid)s.")
+                % {"values": shown, "valid": ", ".join(valid)},
                 valid_values=valid,
             )
         chosen[facet.parameter] = values

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter
 
 from cms.core.api.openapi import (
@@ -53,7 +54,7 @@ FACET_PARAMETERS = [
 )
 class GoodPracticeViewSet(PageViewSet):
     model = GoodPracticePage
-    label = "good practice"
+    label = _("good practice")
     schema = SingleObjectSchema()  # the list is documented whole, facets included
     list_serializer_class = GoodPracticeSummarySerializer
     detail_serializer_class = GoodPracticeDetailSerializer
@@ -79,7 +80,7 @@ class GoodPracticeViewSet(PageViewSet):
 )
 class CertificationToolViewSet(PageViewSet):
     model = CertificationToolPage
-    label = "certification tool"
+    label = _("certification tool")
     list_serializer_class = CertificationToolSummarySerializer
     detail_serializer_class = CertificationToolDetailSerializer
 

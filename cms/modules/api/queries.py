@@ -6,6 +6,7 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Page
 
 from cms.core.api.locales import source_locale_code
@@ -132,19 +133,26 @@ def filter_modules(queryset: QuerySet, params: Any) -> QuerySet:
         category = live_sources(CategoryPage).filter(pk=parse_id(raw, "category")).first()
         if category is None:
             valid = list(live_sources(CategoryPage).values_list("pk", flat=True))
-            raise UnknownTarget("category", f"no category has the id {raw}.", valid)
+            message = gettext("no category has the id %(id)s.") % {"id": raw}
+            raise UnknownTarget("category", message, valid)
         queryset = queryset.filter(path__startswith=category.path)
     if (raw := _single(params, "pathway")) is not None:
         pathway = live_sources(PathwayPage).filter(pk=parse_id(raw, "pathway")).first()
         if pathway is None:
             valid = list(live_sources(PathwayPage).values_list("pk", flat=True))
-            raise UnknownTarget("pathway", f"no pathway has the id {raw}.", valid)
+            message = gettext("no pathway has the id %(id)s.") % {"id": raw}
+            raise UnknownTarget("pathway", message, valid)
         queryset = queryset.filter(
             pk__in=PathwayModule.objects.filter(pathway=pathway).values("module_id")
         )
-    for name, model, lookup in (
-        ("partner", Partner, "partner__slug"),
-        ("competence", Competence, "competences__slug"),
+    for name, model, lookup, unknown in (
+        ("partner", Partner, "partner__slug", gettext_lazy("no partner is called “%(value)s”.")),
+        (
+            "competence",
+            Competence,
+            "competences__slug",
+            gettext_lazy("no competence is called “%(value)s”."),
+        ),
     ):
         if (raw := _single(params, name)) is not None:
             valid = list(
@@ -153,12 +161,14 @@ def filter_modules(queryset: QuerySet, params: Any) -> QuerySet:
                 .values_list("slug", flat=True)
             )
             if raw not in valid:
-                raise UnknownTarget(name, f"no {name} is called “{raw}”.", valid)
+                raise UnknownTarget(name, unknown % {"value": raw}, valid)
             queryset = queryset.filter(**{lookup: raw})
     if (raw := _single(params, "level")) is not None:
         if raw.upper() not in LEVELS:
             raise BadParameter(
-                "level", f"use a CEFR level ({', '.join(LEVELS)}).", valid_values=LEVELS
+                "level",
+                gettext("use a CEFR level (%(levels)s).") % {"levels": ", ".join(LEVELS)},
+                valid_values=LEVELS,
             )
         queryset = queryset.filter(language_level=raw.upper())
     return queryset.distinct()

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -48,7 +49,7 @@ MODULE_FILTERS = [
 )
 class ModuleViewSet(PageViewSet):
     model = ModulePage
-    label = "e-module"
+    label = _("e-module")
     list_serializer_class = ModuleSummarySerializer
     detail_serializer_class = ModuleDetailSerializer
 
@@ -77,7 +78,7 @@ def _grouping_schema(serializer: type, what: str) -> Any:
 @_grouping_schema(CategorySerializer, "categories")
 class CategoryViewSet(PageViewSet):
     model = CategoryPage
-    label = "category"
+    label = _("category")
     list_serializer_class = detail_serializer_class = CategorySerializer
 
     def attach(self, pages: list[Any], context: dict[str, Any]) -> None:
@@ -87,7 +88,7 @@ class CategoryViewSet(PageViewSet):
 @_grouping_schema(PathwaySerializer, "intern pathways")
 class PathwayViewSet(PageViewSet):
     model = PathwayPage
-    label = "pathway"
+    label = _("pathway")
     list_serializer_class = detail_serializer_class = PathwaySerializer
 
     def attach(self, pages: list[Any], context: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
@@ -86,7 +87,7 @@ class PrintJobViewSet(viewsets.GenericViewSet):
                 refusal.message,
                 status_code=status.HTTP_403_FORBIDDEN,
                 problem_type="forbidden",
-                title="Forbidden",
+                title=gettext("Forbidden"),
             ) from None
         except PrintRequestError as error:
             raise BadParameter(error.field, error.message) from None
@@ -104,10 +105,11 @@ class PrintJobViewSet(viewsets.GenericViewSet):
         job = self._job(pk)
         if job.status != PrintJob.Status.DONE or not job.result:
             raise Problem(
-                f"This PDF is not ready: the job is {job.get_status_display().lower()}.",
+                gettext("This PDF is not ready yet. The job's status: %(status)s.")
+                % {"status": job.get_status_display()},
                 status_code=status.HTTP_409_CONFLICT,
                 problem_type="not-ready",
-                title="Not ready",
+                title=gettext("Not ready"),
             )
         name = f"{slugify(job.title) or job.kind}-{job.locale}.pdf"
         return FileResponse(
@@ -118,5 +120,5 @@ class PrintJobViewSet(viewsets.GenericViewSet):
         job = PrintJob.objects.filter(pk=pk).first()
         # An answer key is for counsellors: to anyone else, that job does not exist.
         if job is None or (job.has_answer_key and not can_print_answer_key(self.request.user)):
-            raise NotFound("No print job at this address.")
+            raise NotFound(gettext("No print job at this address."))
         return job

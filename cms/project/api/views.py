@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from cms.core.api.openapi import list_and_detail_schema, locale_parameters, responses
@@ -25,14 +26,14 @@ def _snippet_schema(serializer: type, what: str) -> Any:
 @_snippet_schema(PartnerSerializer, "partner organisations")
 class PartnerViewSet(SnippetViewSet):
     model = Partner
-    label = "partner"
+    label = _("partner")
     serializer_class = PartnerSerializer
 
 
 @_snippet_schema(CompetenceSerializer, "competences (transversal and digital)")
 class CompetenceViewSet(SnippetViewSet):
     model = Competence
-    label = "competence"
+    label = _("competence")
     serializer_class = CompetenceSerializer
 
 
@@ -45,7 +46,7 @@ class CompetenceViewSet(SnippetViewSet):
 )
 class ProjectViewSet(SingletonPageViewSet):
     model = ProjectPage
-    label = "project page"
+    label = _("project page")
     list_serializer_class = detail_serializer_class = ProjectSerializer
 
     def attach(self, pages: list[Any], context: dict[str, Any]) -> None:

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,7 +32,8 @@ class TranslationStatusView(APIView):
             if asked not in valid:
                 raise BadParameter(
                     LOCALE_PARAMETER,
-                    f"“{asked}” is not a target locale; use one of {', '.join(valid)}.",
+                    gettext("“%(asked)s” is not a target locale; use one of %(valid)s.")
+                    % {"asked": asked, "valid": ", ".join(valid)},
                     valid_locales=valid,
                 )
             locales = [Locale.objects.get(language_code=asked)]

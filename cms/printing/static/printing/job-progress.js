@@ -16,7 +16,8 @@
     status.textContent = labels[job.status] + (job.status === "running" ? " " + job.progress + " %" : "");
     if (job.status === "done") {
       download.hidden = false;
-      if (job.page_count) pages.textContent = job.page_count + " p.";
+      // The label comes translated from the page: "{count} p." in the admin's language.
+      if (job.page_count) pages.textContent = pages.dataset.label.replace("{count}", job.page_count);
     }
     if (job.error) {
       error.hidden = false;
