@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.certs.views import verification_page
 from cms.printing.links import follow_short_link
 
 reader = xframe_options_sameorigin(serve)
@@ -15,6 +16,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("l/<slug:code>", follow_short_link, name="short-link"),
+    path(
+        "certificates/<str:certificate_id>/",
+        verification_page,
+        name="certificate-verification",
+    ),
     # The reference reader of the front-end contract: static files, also the preview front end,
     # so the admin's preview panel may frame it.
     path("reader/", reader, {"path": "index.html", "document_root": settings.READER_ROOT}),

@@ -1,5 +1,6 @@
 """Production settings are secure by default; services are the real ones under CI."""
 
+import base64
 import os
 import secrets
 import subprocess
@@ -37,6 +38,7 @@ def test_production_settings_pass_the_deployment_check():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="cms.migrantech.org",
         DATABASE_URL="sqlite:////tmp/migrantech-deploy-check.sqlite3",
+        CERTIFICATE_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

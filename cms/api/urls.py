@@ -39,4 +39,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("translation-status/", TranslationStatusView.as_view(), name="translation-status"),
+    path("", include("cms.certs.urls")),
 ]

@@ -19,3 +19,28 @@ DISCLAIMER = _(
     "This certificate is not a diploma and does not confer credits. "
     "The identity of the participant has not been verified."
 )
+THE_40_E_MODULES = _("The 40 e-modules")
+PROJECT_REFERENCE = _("Erasmus+ project %(reference)s")
+TRAINER_ORGANISATIONS = _("Trainer organisations")
+TRAINERS = _("Trainers")
+CATEGORY = _("Category")
+MODULE_DESCRIPTION = _("Description")
+LEARNING_OBJECTIVES = _("Learning objectives")
+LEARNING_OUTCOMES = _("Learning outcomes & acquired competences")
+CHECK_THIS_CERTIFICATE = _("Check this certificate")
+ABOUT_THE_PROJECT = _("About the MigranTech project")
+WHAT_IS_KA2 = _("What is an Erasmus+ KA2 project?")
+TARGET_GROUP = _("Target group")
+PROJECT_OBJECTIVES = _("Objectives of the project")
+METHODOLOGY = _("Methodology")
+RESULTS = _("Results")
+TRANSVERSAL_COMPETENCES = _("The transversal competences")
+THE_PARTNERS = _("The partners")
+CONTACT = _("Contact")
+CERTIFICATE_TYPE = _("Certificate type %(type)s")
+COUNTRY_NAMES = {
+    "FR": _("France"),
+    "BE": _("Belgium"),
+    "PT": _("Portugal"),
+    "TR": _("Turkey"),
+}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 
+from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -189,6 +191,12 @@ PRINT_TIME_LIMIT_SECONDS = env.int("PRINT_TIME_LIMIT_SECONDS", default=300)
 PRINT_MEMORY_LIMIT_MB = env.int("PRINT_MEMORY_LIMIT_MB", default=2048)
 PRINT_LEASE_SECONDS = env.int("PRINT_LEASE_SECONDS", default=90)
 PRINT_QUEUE_PATIENCE_SECONDS = env.int("PRINT_QUEUE_PATIENCE_SECONDS", default=600)
+
+# Certificates (cms.certs): the Ed25519 key that signs them (base64 raw seed or PEM) and the
+# public keys of former signing keys, still trusted for what they signed. The default is the
+# published development key, which production refuses.
+CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default=DEVELOPMENT_SIGNING_KEY)
+CERTIFICATE_RETIRED_PUBLIC_KEYS = env.list("CERTIFICATE_RETIRED_PUBLIC_KEYS", default=[])
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,8 +1,12 @@
 """Production: every secret must come from the environment; HTTPS everywhere.
 
-``manage.py check --deploy`` passes with no warnings once SECRET_KEY, ALLOWED_HOSTS and
-DATABASE_URL hold real values.
+``manage.py check --deploy`` passes with no warnings once SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL and CERTIFICATE_SIGNING_KEY hold real values.
 """
+
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
 
 from .base import *  # noqa: F403
 from .base import env
@@ -10,6 +14,9 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY")
+if CERTIFICATE_SIGNING_KEY == DEVELOPMENT_SIGNING_KEY:
+    raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY is the published development key.")
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS]
 )

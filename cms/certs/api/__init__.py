@@ -1,0 +1,1 @@
+"""The certificates' endpoints: public verification and keys, and the holder's own certificates."""
