@@ -7,6 +7,8 @@ from rest_framework.routers import DefaultRouter
 from cms.core.api.endpoints import LocaleViewSet, PreviewViewSet, SearchViewSet
 from cms.core.api.sections import SectionViewSet
 from cms.guide.api.views import InfographicViewSet, LearningGuideViewSet
+from cms.learners.api.attempt_views import AttemptViewSet, ModuleAttemptViewSet
+from cms.learners.api.views import LearnerViewSet
 from cms.library.api.views import CertificationToolViewSet, GoodPracticeViewSet
 from cms.modules.api.views import CatalogueViewSet, CategoryViewSet, ModuleViewSet, PathwayViewSet
 from cms.printing.api.views import PrintJobViewSet
@@ -32,6 +34,9 @@ router.register("locales", LocaleViewSet, basename="locale")
 router.register("search", SearchViewSet, basename="search")
 router.register("preview", PreviewViewSet, basename="preview")
 router.register("print-jobs", PrintJobViewSet, basename="print-job")
+router.register("learners", LearnerViewSet, basename="learner")
+router.register(r"modules/(?P<module_id>[^/.]+)/attempts", ModuleAttemptViewSet, "module-attempt")
+router.register("attempts", AttemptViewSet, basename="attempt")
 
 urlpatterns = [
     path("", include(router.urls)),

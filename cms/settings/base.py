@@ -102,10 +102,22 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "migrantech",
-        }
+        },
+        # Rate-limit counters, apart so that they can be cleared without touching anything else.
+        "throttles": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "migrantech-throttles",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttles": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "throttles",
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -201,6 +213,9 @@ CERTIFICATE_RETIRED_PUBLIC_KEYS = env.list("CERTIFICATE_RETIRED_PUBLIC_KEYS", de
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cms.core.api.problems.api_exception_handler",
+    # How many proxies in front of the app append to X-Forwarded-For: rate limits per client
+    # address must not trust an address a client wrote itself.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MigranTech content API",
@@ -222,6 +237,16 @@ SPECTACULAR_SETTINGS = {
 # and how long a headless preview link stays valid.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=60 * 60)
+# Learners (cms.learners): rate limits ("<count>/<second|minute|hour|day>") for registering and
+# signing in per client address, and for starting and submitting evaluations per learner; the
+# seconds a submission may arrive after an evaluation's time limit (the network is slow at times).
+LEARNER_THROTTLE_RATES = {
+    "registration": env.str("LEARNER_REGISTRATION_RATE", default="30/hour"),
+    "sign-in": env.str("LEARNER_SIGN_IN_RATE", default="30/hour"),
+    "attempts": env.str("LEARNER_ATTEMPT_RATE", default="60/hour"),
+    "submissions": env.str("LEARNER_SUBMISSION_RATE", default="60/hour"),
+}
+LEARNER_SUBMISSION_GRACE_SECONDS = env.int("LEARNER_SUBMISSION_GRACE_SECONDS", default=15)
 # Headless preview opens the front end: PREVIEW_URL, or per locale PREVIEW_URLS ("ar=https://…").
 PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
 PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})

@@ -1,0 +1,134 @@
+"""Starting an evaluation attempt on a module, and submitting its answers for grading."""
+
+from typing import Any
+
+from django.utils.translation import gettext
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale, source_locale_code
+from cms.core.api.problems import NotFound, Problem
+from cms.core.api.views import parse_id
+
+from ..attempts import AlreadySubmitted, start_attempt, submit
+from ..grading import AnswerError, Result
+from ..models import Attempt, Learner
+from ..questionnaires import page_locale, public_questionnaire, questionnaire_in, source_module
+from . import docs
+from .base import CONFLICT, LearnerAPIMixin, problem_response
+from .serializers import AttemptSerializer, ResultSerializer, SubmissionSerializer
+from .throttles import AttemptThrottle, SubmissionThrottle
+
+UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def attempt_locale(request: Request, page_id: int, learner: Learner) -> str:
+    """``?locale=``; else the locale of the page whose id was given, if it is a translation;
+    else the learner's preferred language."""
+    if LOCALE_PARAMETER in request.query_params:
+        return negotiate_locale(request)
+    code = page_locale(page_id)
+    return code if code != source_locale_code() else learner.locale
+
+
+@docs.module_attempt_schema
+class ModuleAttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
+    throttles_by_action = {"create": [AttemptThrottle]}
+
+    def create(self, request: Request, module_id: str) -> Response:
+        page_id = parse_id(module_id, "id")
+        module = source_module(page_id)
+        if module is None:
+            raise NotFound(gettext("No published e-module has this id."))
+        served = questionnaire_in(module, attempt_locale(request, page_id, request.user))
+        if served is None:
+            raise Problem(
+                gettext("This e-module has no evaluation questionnaire."),
+                status_code=status.HTTP_404_NOT_FOUND,
+                problem_type="no-evaluation",
+                title=gettext("No evaluation"),
+            )
+        attempt = start_attempt(request.user, served)
+        body = {
+            "id": attempt.pk,
+            "module": module.pk,
+            "locale": attempt.locale,
+            "fallback": served.fallback,
+            "started_at": attempt.started_at,
+            "deadline": attempt.deadline,
+            "questionnaire": public_questionnaire(served.raw),
+        }
+        return Response(AttemptSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+def result_body(attempt: Attempt, result: Result, module_completed: bool) -> dict[str, Any]:
+    return {
+        "attempt": attempt.pk,
+        "score": result.score,
+        "total_points": result.total_points,
+        "percent": result.percent,
+        "pass_mark": result.pass_mark,
+        "passed": result.passed,
+        "module_completed": module_completed,
+        "questions": [
+            {"id": q.id, "type": q.type, "points": q.points, "earned": q.earned, "right": q.right}
+            for q in result.questions
+        ],
+        "mistakes": [
+            {
+                "id": q.id,
+                "type": q.type,
+                "prompt": q.prompt,
+                "correct_answer": q.correct_answer,
+                "explanation": q.explanation,
+            }
+            for q in result.mistakes
+        ],
+    }
+
+
+@docs.attempt_schema
+class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
+    lookup_value_regex = UUID_PATTERN
+    throttles_by_action = {"submit": [SubmissionThrottle]}
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str) -> Response:
+        incoming = SubmissionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            done = submit(request.user, pk, incoming.validated_data["answers"])
+        except Attempt.DoesNotExist:
+            raise NotFound(gettext("You have no attempt with this id.")) from None
+        except AlreadySubmitted as duplicate:
+            raise Problem(
+                gettext("This attempt was already submitted and counts once; start a new one."),
+                status_code=CONFLICT,
+                problem_type="already-submitted",
+                title=gettext("Already submitted"),
+                submitted_at=duplicate.attempt.submitted_at.isoformat(),
+            ) from None
+        except AnswerError as error:
+            raise Problem(
+                gettext("Question %(question)s: %(message)s")
+                % {"question": error.question_id, "message": error.message},
+                problem_type="invalid-answer",
+                title=gettext("An answer cannot be read"),
+                errors={error.question_id: error.message},
+            ) from None
+        if done.attempt.status == Attempt.Status.LATE:
+            return problem_response(
+                request,
+                CONFLICT,
+                gettext(
+                    "Time is up: these answers came after the time limit and do not count. "
+                    "Start the evaluation again when you are ready."
+                ),
+                problem_type="time-is-up",
+                title=gettext("Time is up"),
+                deadline=done.attempt.deadline.isoformat(),
+            )
+        body = result_body(done.attempt, done.result, done.completion is not None)
+        return Response(ResultSerializer(body).data)

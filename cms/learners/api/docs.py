@@ -1,0 +1,329 @@
+"""The OpenAPI description of the learners' endpoints, with an example of each exchange."""
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+
+from cms.core.api.openapi import ID_SCHEMA, locale_parameters, problem
+from cms.core.api.problems import PROBLEM_CONTENT_TYPE
+
+from .serializers import (
+    AttemptSerializer,
+    LearnerInputSerializer,
+    LearnerSerializer,
+    ProgressSerializer,
+    RegistrationSerializer,
+    ResultSerializer,
+    SignedInSerializer,
+    SignInSerializer,
+    SubmissionSerializer,
+)
+
+LEARNER = {
+    "id": "3f0c8a9e-5b1d-4c49-9d0e-6a1f3f1c2b7d",
+    "display_name": "Amina Yusuf",
+    "locale": "fr",
+    "email": "",
+    "created_at": "2026-12-03T09:12:30.512Z",
+}
+EXAMPLE_TOKEN = "mtl_Vb0m1yQ2c7…"  # noqa: S105 (shortened, not a real token)
+WHEN = "2026-12-03T09:20:00Z"
+
+UNAUTHORIZED = {(401, PROBLEM_CONTENT_TYPE): problem("No valid token: sign in (again).")}
+TOO_MANY = {(429, PROBLEM_CONTENT_TYPE): problem("Too many requests; see Retry-After (seconds).")}
+BAD = {(400, PROBLEM_CONTENT_TYPE): problem("A field or parameter the API cannot use.")}
+
+
+def _example(name: str, value: Any, **kwargs: Any) -> OpenApiExample:
+    return OpenApiExample(name, value=value, **kwargs)
+
+
+learner_schema = extend_schema_view(
+    create=extend_schema(
+        summary="Register a learner",
+        description="Only a display name (the name on certificates) and, optionally, a locale "
+        "and an email. Answers a token for this device and a recovery code to sign in on "
+        "another one, each shown once.",
+        request=LearnerInputSerializer,
+        responses={201: RegistrationSerializer, **BAD, **TOO_MANY},
+        auth=[],
+        examples=[
+            _example(
+                "Register", {"display_name": "Amina Yusuf", "locale": "fr"}, request_only=True
+            ),
+            _example(
+                "Registered",
+                {
+                    "learner": LEARNER,
+                    "token": EXAMPLE_TOKEN,
+                    "recovery_code": "KX7M-PQ3D-9TWA-HN4C-RE6F-YJ3K",
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
+    ),
+    sign_in=extend_schema(
+        summary="Sign in on another device with the recovery code",
+        request=SignInSerializer,
+        responses={
+            200: SignedInSerializer,
+            **BAD,
+            (401, PROBLEM_CONTENT_TYPE): problem("The recovery code is not right."),
+            **TOO_MANY,
+        },
+        auth=[],
+        examples=[
+            _example(
+                "Sign in", {"recovery_code": "kx7m pq3d 9twa hn4c re6f yj3k"}, request_only=True
+            ),
+            _example("Signed in", {"learner": LEARNER, "token": EXAMPLE_TOKEN}, response_only=True),
+        ],
+    ),
+    me=extend_schema(
+        summary="The signed-in learner",
+        responses={200: LearnerSerializer, **UNAUTHORIZED},
+        examples=[_example("Learner", LEARNER)],
+    ),
+    data=extend_schema(
+        summary="Download all the learner's data (JSON)",
+        responses={
+            200: OpenApiResponse(OpenApiTypes.OBJECT, description="Every section kept."),
+            **UNAUTHORIZED,
+        },
+        examples=[
+            _example(
+                "Data",
+                {
+                    "exported_at": WHEN,
+                    "profile": LEARNER,
+                    "tokens": [{"id": 12, "created_at": LEARNER["created_at"]}],
+                    "recovery_code": {"created_at": LEARNER["created_at"]},
+                    "attempts": [
+                        {
+                            "id": "0b6f2d1e-8c43-4f7a-a1d5-2e9b7c4d3f10",
+                            "module": 61,
+                            "locale": "fr",
+                            "started_at": "2026-12-03T09:14:00Z",
+                            "deadline": "2026-12-03T09:29:00Z",
+                            "submitted_at": WHEN,
+                            "status": "submitted",
+                            "answers": {"c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9": ["échéance"]},
+                            "score": 4,
+                            "total_points": 4,
+                            "passed": True,
+                        }
+                    ],
+                    "completions": [{"module": 61, "completed_at": WHEN}],
+                    "certificates": [],
+                },
+            )
+        ],
+    ),
+    progress=extend_schema(
+        summary="Modules, categories, pathways and the course: what is done",
+        parameters=locale_parameters()[:1],
+        responses={200: ProgressSerializer, **BAD, **UNAUTHORIZED},
+        examples=[
+            _example(
+                "Progress",
+                {
+                    "locale": "fr",
+                    "modules": [
+                        {"id": 61, "title": "Créer et tenir un planning", "completed_at": WHEN}
+                    ],
+                    "categories": [
+                        {
+                            "id": 5,
+                            "title": "Compétences numériques",
+                            "done": 1,
+                            "total": 6,
+                            "completed_at": None,
+                        }
+                    ],
+                    "pathways": [
+                        {
+                            "id": 48,
+                            "title": "Créer son entreprise",
+                            "done": 1,
+                            "total": 8,
+                            "completed_at": None,
+                        }
+                    ],
+                    "overall": {"done": 1, "total": 40, "completed_at": None},
+                },
+            )
+        ],
+    ),
+    sign_out=extend_schema(
+        summary="Sign out this device (revoke its token)",
+        request=None,
+        responses={204: None, **UNAUTHORIZED},
+    ),
+    sign_out_everywhere=extend_schema(
+        summary="Sign out every device (revoke all tokens)",
+        request=None,
+        responses={204: None, **UNAUTHORIZED},
+    ),
+)
+
+QUESTIONNAIRE = {
+    "title": "Vérifiez ce que vous avez appris",
+    "instructions": "Répondez à toutes les questions.",
+    "pass_mark": 60,
+    "time_limit_minutes": 15,
+    "total_points": 2,
+    "questions": [
+        {
+            "type": "true_false",
+            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
+            "value": {
+                "prompt": "Il est bon de laisser du temps libre entre les tâches.",
+                "points": 1,
+            },
+        },
+        {
+            "type": "fill_in_blank",
+            "id": "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9",
+            "value": {
+                "prompt": "Complétez la phrase.",
+                "points": 1,
+                "text": "Le dernier jour pour finir une tâche est la ___.",
+                "blanks": 1,
+            },
+        },
+    ],
+}
+
+module_attempt_schema = extend_schema_view(
+    create=extend_schema(
+        summary="Start the module's evaluation",
+        description="Any locale's page id of the module. The questions come without their "
+        "answers, in ?locale= (else the given page's language, else the learner's).",
+        parameters=[
+            OpenApiParameter(
+                "module_id", ID_SCHEMA, OpenApiParameter.PATH, description="The module's id."
+            ),
+            *locale_parameters()[:1],
+        ],
+        request=None,
+        responses={
+            201: AttemptSerializer,
+            **BAD,
+            **UNAUTHORIZED,
+            (404, PROBLEM_CONTENT_TYPE): problem("No such module, or it has no evaluation."),
+            **TOO_MANY,
+        },
+        examples=[
+            _example(
+                "Attempt",
+                {
+                    "id": "0b6f2d1e-8c43-4f7a-a1d5-2e9b7c4d3f10",
+                    "module": 61,
+                    "locale": "fr",
+                    "fallback": False,
+                    "started_at": "2026-12-03T09:14:00Z",
+                    "deadline": "2026-12-03T09:29:00Z",
+                    "questionnaire": QUESTIONNAIRE,
+                },
+                status_codes=["201"],
+            )
+        ],
+    )
+)
+
+attempt_schema = extend_schema_view(
+    submit=extend_schema(
+        summary="Submit the answers: score, pass or fail, corrections",
+        description="Graded on the server. A late submission (after the deadline and a short "
+        "grace) is kept but does not count (409 time-is-up); a second submission of the same "
+        "attempt is refused (409 already-submitted).",
+        parameters=[
+            OpenApiParameter(
+                "id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The attempt's id."
+            )
+        ],
+        request=SubmissionSerializer,
+        responses={
+            200: ResultSerializer,
+            (400, PROBLEM_CONTENT_TYPE): problem("An answer cannot be read (named in errors)."),
+            **UNAUTHORIZED,
+            (404, PROBLEM_CONTENT_TYPE): problem("The learner has no attempt with this id."),
+            (409, PROBLEM_CONTENT_TYPE): problem("Already submitted, or time is up."),
+            **TOO_MANY,
+        },
+        examples=[
+            _example(
+                "Answers",
+                {
+                    "answers": {
+                        "6a2f5019-7c33-541d-b9bd-c438b17fe26e": True,
+                        "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9": ["echeance"],
+                    }
+                },
+                request_only=True,
+            ),
+            _example(
+                "Result",
+                {
+                    "attempt": "0b6f2d1e-8c43-4f7a-a1d5-2e9b7c4d3f10",
+                    "score": 1,
+                    "total_points": 2,
+                    "percent": 50.0,
+                    "pass_mark": 60,
+                    "passed": False,
+                    "module_completed": False,
+                    "questions": [
+                        {
+                            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
+                            "type": "true_false",
+                            "points": 1,
+                            "earned": 0,
+                            "right": False,
+                        },
+                        {
+                            "id": "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9",
+                            "type": "fill_in_blank",
+                            "points": 1,
+                            "earned": 1,
+                            "right": True,
+                        },
+                    ],
+                    "mistakes": [
+                        {
+                            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
+                            "type": "true_false",
+                            "prompt": "Il est bon de laisser du temps libre entre les tâches.",
+                            "correct_answer": {"text": "Vrai", "value": True},
+                            "explanation": "Les choses prennent souvent plus de temps que prévu.",
+                        }
+                    ],
+                },
+                response_only=True,
+                status_codes=["200"],
+            ),
+        ],
+    )
+)
+
+# The PATCH and DELETE of /learners/me/ are separate methods: each carries its own description.
+update_me = extend_schema(
+    summary="Change the display name, locale or email",
+    request=LearnerInputSerializer(partial=True),
+    responses={200: LearnerSerializer, **BAD, **UNAUTHORIZED},
+    examples=[
+        _example("Change the language", {"locale": "ar"}, request_only=True),
+        _example("Changed", {**LEARNER, "locale": "ar"}, response_only=True),
+    ],
+)
+erase_me = extend_schema(
+    summary="Erase the account and everything kept about the learner",
+    responses={204: None, **UNAUTHORIZED},
+)

@@ -1,0 +1,237 @@
+"""What the learners' endpoints read and answer."""
+
+from typing import Any
+
+from django.utils.translation import gettext
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.core.api.locales import locale_codes
+from cms.core.api.problems import BadParameter
+from cms.core.api.questions import EvaluationShape
+
+from ..models import Learner
+
+DISPLAY_NAME_HELP = "The name printed on certificates, as the learner wants it written."
+
+
+def checked_locale(code: str) -> str:
+    """``code`` if it is a content locale; else a problem listing the valid ones."""
+    if code not in locale_codes():
+        valid = locale_codes()
+        raise BadParameter(
+            "locale",
+            gettext("“%(asked)s” is not a language of this course; use one of %(valid)s.")
+            % {"asked": code, "valid": ", ".join(valid)},
+            valid_locales=valid,
+        )
+    return code
+
+
+class LearnerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Learner
+        fields = ["id", "display_name", "locale", "email", "created_at"]
+        read_only_fields = fields
+
+
+# Some visible character, no NUL; written the same in Python and ECMA regular expressions so
+# that what the OpenAPI document allows is exactly what the API accepts.
+VISIBLE_TEXT = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
+
+
+def visible_text(max_length: int, help_text: str) -> serializers.RegexField:
+    return serializers.RegexField(
+        VISIBLE_TEXT, max_length=max_length, trim_whitespace=False, help_text=help_text
+    )
+
+
+@extend_schema_field({"type": "string", "enum": locale_codes()})
+class LocaleField(serializers.CharField):
+    """A content locale; an unknown one is a problem that lists the valid ones."""
+
+    def to_internal_value(self, data: Any) -> str:
+        return checked_locale(str(super().to_internal_value(data)).strip().lower())
+
+
+class LearnerInputSerializer(serializers.Serializer):
+    """A learner's profile as they write it: only what certificates and sign-in need."""
+
+    display_name = visible_text(120, DISPLAY_NAME_HELP)
+    locale = LocaleField(
+        required=False,
+        help_text="Preferred language (a content locale); by default the one the client asks "
+        "for with ?locale= or Accept-Language.",
+    )
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        help_text="Optional; never required to take the course.",
+    )
+
+    def validate_display_name(self, value: str) -> str:
+        return value.strip(" \t\n\r\f\v")
+
+
+class RegistrationSerializer(serializers.Serializer):
+    learner = LearnerSerializer()
+    token = serializers.CharField(
+        help_text="Send it as “Authorization: Bearer <token>”. Shown once; keep it on the device."
+    )
+    recovery_code = serializers.CharField(
+        help_text="Signs the learner in on another device. Shown once: ask them to write it down."
+    )
+
+
+class SignInSerializer(serializers.Serializer):
+    recovery_code = visible_text(
+        64, "As the learner wrote it; spaces, dashes and case do not matter."
+    )
+
+
+class SignedInSerializer(serializers.Serializer):
+    learner = LearnerSerializer()
+    token = serializers.CharField(help_text="A new token for this device.")
+
+
+def _questionnaire_schema() -> dict:
+    return EvaluationShape().schema(None, lambda _name: {})
+
+
+@extend_schema_field(_questionnaire_schema())
+class QuestionnaireField(serializers.JSONField):
+    """The evaluation block's value as the content API shows it: no answers."""
+
+
+class AttemptSerializer(serializers.Serializer):
+    id = serializers.UUIDField(help_text="Submit the answers to /attempts/{id}/submit/.")
+    module = serializers.IntegerField(help_text="The module's stable (English page) id.")
+    locale = serializers.CharField(help_text="The language of the questions and corrections.")
+    fallback = serializers.BooleanField(
+        help_text="True when the module has no translation in the asked locale (English served)."
+    )
+    started_at = serializers.DateTimeField()
+    deadline = serializers.DateTimeField(
+        allow_null=True, help_text="Submit before this time; null when there is no time limit."
+    )
+    questionnaire = QuestionnaireField()
+
+
+ANSWER_SCHEMA = {
+    "description": "An option id (single choice), option ids (multiple choice), true/false, "
+    "the words for the blanks, item ids in order, or an object from left ids to right ids.",
+    "oneOf": [
+        {"type": "string"},
+        {"type": "boolean"},
+        {"type": "array", "items": {"type": "string"}},
+        {"type": "object", "additionalProperties": {"type": "string"}},
+    ],
+}
+
+
+@extend_schema_field({"type": "object", "additionalProperties": ANSWER_SCHEMA})
+class AnswersField(serializers.JSONField):
+    """Answers by question id; a question left out counts as wrong."""
+
+    def to_internal_value(self, data: Any) -> dict:
+        if not isinstance(data, dict):
+            raise serializers.ValidationError(gettext("Send an object of answers by question id."))
+        return data
+
+
+class SubmissionSerializer(serializers.Serializer):
+    answers = AnswersField(help_text="Answers by question id; a question left out is wrong.")
+
+
+ITEM = {
+    "type": "object",
+    "properties": {"id": {"type": "string"}, "text": {"type": "string"}},
+    "required": ["id", "text"],
+}
+CORRECT_ANSWER_SCHEMA = {
+    "type": "object",
+    "description": "The right answer in the questionnaire's language: `text` for anyone, and "
+    "per type the options, true/false value, accepted words per blank, items in order or pairs.",
+    "properties": {
+        "text": {"type": "string", "description": "The whole right answer, as one line of text."},
+        "options": {"type": "array", "items": ITEM},
+        "value": {"type": "boolean"},
+        "blanks": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+        "items": {"type": "array", "items": ITEM},
+        "pairs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"left": ITEM, "right": ITEM},
+                "required": ["left", "right"],
+            },
+        },
+    },
+    "required": ["text"],
+}
+
+
+@extend_schema_field(CORRECT_ANSWER_SCHEMA)
+class CorrectAnswerField(serializers.JSONField):
+    pass
+
+
+class QuestionOutcomeSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    type = serializers.CharField()
+    points = serializers.IntegerField()
+    earned = serializers.IntegerField()
+    right = serializers.BooleanField()
+
+
+class MistakeSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The question's id.")
+    type = serializers.CharField()
+    prompt = serializers.CharField()
+    correct_answer = CorrectAnswerField()
+    explanation = serializers.CharField(help_text="Why the right answer is right.")
+
+
+class ResultSerializer(serializers.Serializer):
+    attempt = serializers.UUIDField()
+    score = serializers.IntegerField(help_text="Points earned.")
+    total_points = serializers.IntegerField()
+    percent = serializers.FloatField(help_text="Score in percent, one decimal.")
+    pass_mark = serializers.IntegerField(help_text="Percent needed to pass.")
+    passed = serializers.BooleanField()
+    module_completed = serializers.BooleanField(
+        help_text="True when this pass completed the module for the first time."
+    )
+    questions = QuestionOutcomeSerializer(many=True)
+    mistakes = MistakeSerializer(many=True, help_text="Each wrong or missing answer, corrected.")
+
+
+class CompletedModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The module's stable id.")
+    title = serializers.CharField()
+    completed_at = serializers.DateTimeField()
+
+
+class GroupProgressSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    done = serializers.IntegerField(help_text="Modules completed.")
+    total = serializers.IntegerField()
+    completed_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the last of its modules was completed; null until then."
+    )
+
+
+class OverallProgressSerializer(serializers.Serializer):
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    completed_at = serializers.DateTimeField(allow_null=True)
+
+
+class ProgressSerializer(serializers.Serializer):
+    locale = serializers.CharField(help_text="The language of the titles.")
+    modules = CompletedModuleSerializer(many=True)
+    categories = GroupProgressSerializer(many=True)
+    pathways = GroupProgressSerializer(many=True)
+    overall = OverallProgressSerializer()

@@ -1,0 +1,162 @@
+"""Registering, signing in and out, the learner's profile, progress and data (download, erase).
+
+Thin: the work is in ``cms.learners`` (credentials, progress, privacy).
+"""
+
+from django.utils.translation import gettext
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale
+from cms.core.api.problems import Problem
+from cms.modules.models import CategoryPage, ModulePage, PathwayPage
+
+from .. import credentials, privacy
+from ..models import Learner
+from ..progress import GroupProgress, progress_of, titles_in
+from . import docs
+from .base import LearnerAPIMixin
+from .serializers import (
+    LearnerInputSerializer,
+    LearnerSerializer,
+    ProgressSerializer,
+    RegistrationSerializer,
+    SignedInSerializer,
+    SignInSerializer,
+)
+from .throttles import RegistrationThrottle, SignInThrottle
+
+OPEN_ACTIONS = {"create", "sign_in"}
+
+
+def progress_body(learner: Learner, locale: str) -> dict:
+    """The learner's progress with every title in ``locale``."""
+    found = progress_of(learner)
+    module_titles = titles_in(ModulePage, [c.module_id for c in found.completions], locale)
+    group_titles = {
+        **titles_in(CategoryPage, [g.page.pk for g in found.categories], locale),
+        **titles_in(PathwayPage, [g.page.pk for g in found.pathways], locale),
+    }
+
+    def group(progress: GroupProgress) -> dict:
+        return {
+            "id": progress.page.pk,
+            "title": group_titles.get(progress.page.pk, progress.page.title),
+            "done": progress.done,
+            "total": progress.total,
+            "completed_at": progress.completed_at,
+        }
+
+    return {
+        "locale": locale,
+        "modules": [
+            {
+                "id": completion.module_id,
+                "title": module_titles.get(completion.module_id, completion.module.title),
+                "completed_at": completion.completed_at,
+            }
+            for completion in found.completions
+        ],
+        "categories": [group(progress) for progress in found.categories],
+        "pathways": [group(progress) for progress in found.pathways],
+        "overall": {
+            "done": found.overall.done,
+            "total": found.overall.total,
+            "completed_at": found.overall.completed_at,
+        },
+    }
+
+
+@docs.learner_schema
+class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
+    throttles_by_action = {"create": [RegistrationThrottle], "sign_in": [SignInThrottle]}
+
+    def get_permissions(self) -> list:
+        if self.action in OPEN_ACTIONS:
+            return [AllowAny()]
+        return super().get_permissions()
+
+    def create(self, request: Request) -> Response:
+        incoming = LearnerInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        learner = Learner.objects.create(
+            display_name=data["display_name"],
+            locale=data.get("locale") or negotiate_locale(request),
+            email=data.get("email", ""),
+        )
+        body = {
+            "learner": learner,
+            "token": credentials.issue_token(learner),
+            "recovery_code": credentials.issue_recovery_code(learner),
+        }
+        return Response(RegistrationSerializer(body).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=False, methods=["post"], url_path="sign-in")
+    def sign_in(self, request: Request) -> Response:
+        incoming = SignInSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        learner = credentials.learner_with_code(incoming.validated_data["recovery_code"])
+        if learner is None:
+            raise Problem(
+                gettext("This recovery code is not right. Check each group of four characters."),
+                status_code=status.HTTP_401_UNAUTHORIZED,
+                problem_type="wrong-recovery-code",
+                title=gettext("Wrong recovery code"),
+            )
+        body = {"learner": learner, "token": credentials.issue_token(learner)}
+        return Response(SignedInSerializer(body).data)
+
+    @action(detail=False, methods=["get"], url_path="me")
+    def me(self, request: Request) -> Response:
+        return Response(LearnerSerializer(request.user).data)
+
+    @me.mapping.patch
+    @docs.update_me
+    def update_me(self, request: Request) -> Response:
+        incoming = LearnerInputSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        learner = request.user
+        for name, value in incoming.validated_data.items():
+            setattr(learner, name, value)
+        learner.save()
+        return Response(LearnerSerializer(learner).data)
+
+    @me.mapping.delete
+    @docs.erase_me
+    def erase_me(self, request: Request) -> Response:
+        privacy.erase(request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=False, methods=["get"], url_path="me/data")
+    def data(self, request: Request) -> Response:
+        learner = request.user
+        return Response(
+            privacy.personal_data(learner),
+            headers={
+                "Content-Disposition": f'attachment; filename="migrantech-data-{learner.pk}.json"'
+            },
+        )
+
+    @action(detail=False, methods=["get"], url_path="me/progress")
+    def progress(self, request: Request) -> Response:
+        learner = request.user
+        locale = (
+            negotiate_locale(request)
+            if LOCALE_PARAMETER in request.query_params
+            else learner.locale
+        )
+        return Response(ProgressSerializer(progress_body(learner, locale)).data)
+
+    @action(detail=False, methods=["post"], url_path="me/sign-out")
+    def sign_out(self, request: Request) -> Response:
+        request.auth.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=False, methods=["post"], url_path="me/sign-out-everywhere")
+    def sign_out_everywhere(self, request: Request) -> Response:
+        request.user.tokens.all().delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,114 @@
+"""What a learner has finished: modules, categories, intern pathways and the whole course.
+
+A category is its live modules (its child pages); a pathway is its ordered list of live modules;
+the course is every live module. All are counted in the source locale, as completions are.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from wagtail.models import Page
+
+from cms.core.api.locales import source_locale_code
+from cms.core.api.pages import localise
+from cms.modules.models import CategoryPage, PathwayModule, PathwayPage
+
+from .models import Learner, ModuleCompletion
+from .questionnaires import live_source_modules
+
+
+@dataclass
+class Group:
+    page: Page
+    module_ids: list[int]
+
+
+@dataclass
+class GroupProgress:
+    page: Page | None
+    done: int
+    total: int
+    completed_at: datetime | None
+
+
+def _live_sources(model: type[Page]) -> Any:
+    return model.objects.live().filter(locale__language_code=source_locale_code())
+
+
+def groups() -> list[Group]:
+    """Every live category and pathway with its live modules, in the curriculum's order."""
+    modules = list(live_source_modules().order_by("path").values_list("pk", "path"))
+    live_ids = {pk for pk, _path in modules}
+    found = [
+        Group(category, [pk for pk, path in modules if path.startswith(category.path)])
+        for category in _live_sources(CategoryPage).order_by("path")
+    ]
+    links = PathwayModule.objects.order_by("sort_order").values_list("pathway_id", "module_id")
+    members: dict[int, list[int]] = {}
+    for pathway_id, module_id in links:
+        if module_id in live_ids:
+            members.setdefault(pathway_id, []).append(module_id)
+    found += [
+        Group(pathway, members.get(pathway.pk, []))
+        for pathway in _live_sources(PathwayPage).order_by("path")
+    ]
+    return found
+
+
+def completion_dates(learner: Learner) -> dict[int, datetime]:
+    return dict(learner.completions.values_list("module_id", "completed_at"))
+
+
+def finished_by(completion: ModuleCompletion) -> tuple[list[Page], bool]:
+    """The categories and pathways ``completion`` finishes, and whether the course is done.
+
+    Called once the completion is saved: a group holding its module that is complete now was
+    not complete before, since this is the learner's first pass of the module.
+    """
+    done = set(completion_dates(completion.learner))
+    finished = [
+        group.page.specific
+        for group in groups()
+        if completion.module_id in group.module_ids and done.issuperset(group.module_ids)
+    ]
+    all_modules = done.issuperset(live_source_modules().values_list("pk", flat=True))
+    return finished, all_modules
+
+
+def _progress(page: Page, module_ids: list[int], dates: dict[int, datetime]) -> GroupProgress:
+    done = [dates[pk] for pk in module_ids if pk in dates]
+    complete = bool(module_ids) and len(done) == len(module_ids)
+    return GroupProgress(page, len(done), len(module_ids), max(done) if complete else None)
+
+
+@dataclass
+class Progress:
+    completions: list[ModuleCompletion]
+    categories: list[GroupProgress]
+    pathways: list[GroupProgress]
+    overall: GroupProgress
+
+
+def progress_of(learner: Learner) -> Progress:
+    dates = completion_dates(learner)
+    all_ids = list(live_source_modules().values_list("pk", flat=True))
+    found = groups()
+    return Progress(
+        completions=list(learner.completions.select_related("module").order_by("completed_at")),
+        categories=[
+            _progress(g.page, g.module_ids, dates)
+            for g in found
+            if isinstance(g.page, CategoryPage)
+        ],
+        pathways=[
+            _progress(g.page, g.module_ids, dates) for g in found if isinstance(g.page, PathwayPage)
+        ],
+        overall=_progress(None, all_ids, dates),
+    )
+
+
+def titles_in(model: type[Page], page_ids: list[int], locale: str) -> dict[int, str]:
+    """Titles of source-locale pages in ``locale`` (English where not translated)."""
+    sources = list(model.objects.filter(pk__in=page_ids))
+    return {page.api_id: page.title for page in localise(sources, locale, model.objects.all())}
