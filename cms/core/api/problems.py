@@ -114,17 +114,21 @@ def problem_body(status_code: int, detail: str, instance: str = "", **extra: Any
     return body
 
 
-def _detail_text(detail: Any) -> tuple[str, dict | None]:
-    """DRF's nested error details as one sentence plus the per-field messages."""
+def _sentence(detail: Any) -> str:
+    """Error details (nested for nested serializers) as words: ``paper: … is not valid``."""
     if isinstance(detail, dict):
-        errors = {
-            key: " ".join(map(str, value)) if isinstance(value, list) else str(value)
-            for key, value in detail.items()
-        }
-        return "; ".join(f"{key}: {message}" for key, message in errors.items()), errors
+        return "; ".join(f"{key}: {_sentence(value)}" for key, value in detail.items())
     if isinstance(detail, list):
-        return " ".join(map(str, detail)), None
-    return str(detail), None
+        return " ".join(_sentence(item) for item in detail)
+    return str(detail)
+
+
+def _detail_text(detail: Any) -> tuple[str, dict | None]:
+    """DRF's error details as one sentence plus the message per top-level field."""
+    if isinstance(detail, dict):
+        errors = {key: _sentence(value) for key, value in detail.items()}
+        return "; ".join(f"{key}: {message}" for key, message in errors.items()), errors
+    return _sentence(detail), None
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:

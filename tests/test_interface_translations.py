@@ -1,0 +1,155 @@
+"""Every interface text of the code is translated, reviewed (not fuzzy) and served in every
+target language: a new ``{% translate %}`` or ``gettext()`` without its translations fails here.
+
+The messages are extracted afresh from the current code with ``makemessages`` (into a temporary
+folder, so the catalogues in ``locale/`` are only read) and compared with
+``locale/<language>/LC_MESSAGES/django.po``; then the compiled catalogues must give back exactly
+those translations.
+"""
+
+import re
+import shutil
+from collections import Counter
+from contextlib import chdir
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import translation
+
+from cms.certs.texts import DISCLAIMER
+
+REPOSITORY = Path(settings.BASE_DIR)
+CATALOGUES = REPOSITORY / "locale"
+SOURCE_FOLDERS = ["cms", "tasks"]
+"""Where interface texts live (the documented makemessages run ignores .venv, benchmarks, tests)."""
+SOURCE_SUFFIXES = {".py", ".html", ".txt"}
+NOT_OURS = {"__pycache__", "static"}
+TARGETS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[sd]|%%")
+PLURAL_SAMPLES = range(0, 120)
+
+
+def _not_source(folder: str, names: list[str]) -> list[str]:
+    return [
+        name
+        for name in names
+        if name in NOT_OURS or ("." in name and Path(name).suffix not in SOURCE_SUFFIXES)
+    ]
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> list[polib.POEntry]:
+    """The messages the code holds right now, as ``makemessages`` finds them.
+
+    It runs on a copy of the source, so that it writes into a folder of its own: in the
+    repository it would write into ``locale/`` whatever ``LOCALE_PATHS`` says.
+    """
+    work = tmp_path_factory.mktemp("extraction")
+    for folder in SOURCE_FOLDERS:
+        shutil.copytree(REPOSITORY / folder, work / "source" / folder, ignore=_not_source)
+    with chdir(work / "source"), override_settings(LOCALE_PATHS=[work / "locale"]):
+        call_command("makemessages", locale=["xx"], keep_pot=True, verbosity=0)
+    entries = list(polib.pofile(str(work / "locale" / "django.pot")))
+    assert len(entries) > 100, "extraction found almost nothing: is gettext installed?"
+    return entries
+
+
+def catalogue(language: str) -> polib.POFile:
+    return polib.pofile(str(CATALOGUES / language / "LC_MESSAGES" / "django.po"))
+
+
+def plural_count(po: polib.POFile) -> int:
+    return int(re.search(r"nplurals\s*=\s*(\d+)", po.metadata["Plural-Forms"]).group(1))
+
+
+def catalogue_problems(entry: polib.POEntry, found: polib.POEntry | None, forms: int) -> list:
+    if found is None or found.obsolete:
+        return ["missing"]
+    problems = ["fuzzy"] if found.fuzzy else []
+    if entry.msgid_plural:
+        texts = [found.msgstr_plural.get(index, "") for index in range(forms)]
+        if len(found.msgstr_plural) != forms:
+            problems.append(f"{len(found.msgstr_plural)} plural forms instead of {forms}")
+    else:
+        texts = [found.msgstr]
+    if not all(text.strip() for text in texts):
+        problems.append("not translated")
+    wanted = Counter(PLACEHOLDER.findall(entry.msgid))
+    for text in texts:
+        if text and Counter(PLACEHOLDER.findall(text)) != wanted:
+            problems.append(f"placeholders differ: {text!r}")
+    return problems
+
+
+def served_problems(found: polib.POEntry) -> list:
+    """What Django's compiled catalogue (the .mo file) gives back for this message."""
+    if found.msgid_plural:
+        served = {
+            translation.npgettext(found.msgctxt, found.msgid, found.msgid_plural, n)
+            if found.msgctxt
+            else translation.ngettext(found.msgid, found.msgid_plural, n)
+            for n in PLURAL_SAMPLES
+        }
+        expected = set(found.msgstr_plural.values())
+    else:
+        served = {
+            translation.pgettext(found.msgctxt, found.msgid)
+            if found.msgctxt
+            else translation.gettext(found.msgid)
+        }
+        expected = {found.msgstr}
+    if served != expected:
+        return [f"served {sorted(served)!r}: run manage.py compilemessages"]
+    return []
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_every_interface_text_is_translated_and_served(extracted, language):
+    po = catalogue(language)
+    forms = plural_count(po)
+    known = {(entry.msgctxt, entry.msgid): entry for entry in po}
+    problems = []
+    with translation.override(language):
+        for entry in extracted:
+            found = known.get((entry.msgctxt, entry.msgid))
+            wrong = catalogue_problems(entry, found, forms)
+            if not wrong:
+                wrong = served_problems(found)
+            problems += [f"{entry.msgid!r} ({entry.occurrences[0][0]}): {w}" for w in wrong]
+    assert not problems, f"locale/{language}: " + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"), [("ar", 6), ("uk", 3), ("fa", 2), ("tr", 2), ("fr", 2)]
+)
+def test_each_language_declares_its_own_plural_forms(language, forms):
+    assert plural_count(catalogue(language)) == forms
+
+
+def test_the_certificate_disclaimer_comes_out_in_the_learners_language():
+    with translation.override("fr"):
+        assert str(DISCLAIMER) == (
+            "Ce certificat n'est pas un diplôme et ne donne pas droit à des crédits. "
+            "L'identité du participant n'a pas été vérifiée."
+        )
+    with translation.override("uk"):
+        assert str(DISCLAIMER).startswith("Цей сертифікат не є дипломом")
+    with translation.override("en"):
+        assert str(DISCLAIMER).startswith("This certificate is not a diploma")
+
+
+def test_plural_labels_follow_each_languages_grammar():
+    points = ("%(points)s point", "%(points)s points")
+    expected = {
+        "ar": {1: "1 نقطة", 2: "2 نقطتان", 3: "3 نقاط", 11: "11 نقطة"},
+        "uk": {1: "1 бал", 3: "3 бали", 5: "5 балів", 21: "21 бал"},
+        "fr": {0: "0 point", 1: "1 point", 2: "2 points"},
+    }
+    for language, cases in expected.items():
+        with translation.override(language):
+            for n, text in cases.items():
+                assert translation.ngettext(*points, n) % {"points": n} == text
