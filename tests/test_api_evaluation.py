@@ -31,10 +31,24 @@ def keys_in(value):
             yield from keys_in(child)
 
 
-def stored_evaluations():
-    """(module, raw evaluation value) for every module holding a questionnaire."""
+LOCALES = ["en", "fr"]
+"""English and one translated locale (the demo translates a whole module into French)."""
+
+
+def stored_evaluations(locale="en"):
+    """(English module, raw evaluation value as served in ``locale``) for every questionnaire.
+
+    The value is the real translation's where one is live, else the English one (fallback).
+    """
+    translations = {
+        page.translation_key: page
+        for page in ModulePage.objects.live().filter(
+            locale__language_code=locale, alias_of__isnull=True
+        )
+    }
     for page in ModulePage.objects.filter(locale__language_code="en", live=True):
-        for block in page.body.raw_data:
+        served = translations.get(page.translation_key, page)
+        for block in served.body.raw_data:
             if block["type"] == "evaluation":
                 yield page, block
 
@@ -52,11 +66,11 @@ def blank_answers_of(raw_question):
     return answers - {""}
 
 
-def public_responses(client, page):
-    yield fresh_json(client, f"modules/{page.pk}/")
-    yield fresh_json(client, "catalogue/")
-    yield fresh_json(client, "modules/?page_size=100")
-    yield fresh_json(client, f"search/?q={page.title.split()[0]}")
+def public_responses(client, page, locale="en"):
+    yield fresh_json(client, f"modules/{page.pk}/?locale={locale}")
+    yield fresh_json(client, f"catalogue/?locale={locale}")
+    yield fresh_json(client, f"modules/?page_size=100&locale={locale}")
+    yield fresh_json(client, f"search/?q={page.title.split()[0]}&locale={locale}")
 
 
 def without_self_evaluation(value):
@@ -74,11 +88,18 @@ def test_the_catalogue_has_evaluations_to_check():
     assert len(list(stored_evaluations())) >= 1
 
 
-def test_no_public_response_carries_an_answer_or_explanation(client):
-    for page, raw in stored_evaluations():
-        for response in public_responses(client, page):
+def test_a_translated_questionnaire_is_checked_too():
+    english = dict(stored_evaluations("en"))
+    french = dict(stored_evaluations("fr"))
+    assert any(french[page] != english[page] for page in english)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_public_response_carries_an_answer_or_explanation(client, locale):
+    for page, raw in stored_evaluations(locale):
+        for response in public_responses(client, page, locale):
             assert not ANSWER_KEYS & set(keys_in(without_self_evaluation(response))), page.slug
-        detail = fresh_json(client, f"modules/{page.pk}/")
+        detail = fresh_json(client, f"modules/{page.pk}/?locale={locale}")
         evaluation = next(b for b in detail["body"] if b["type"] == "evaluation")
         served_text = " ".join(strings_in(evaluation))
         for explanation in explanations_of(raw):
@@ -107,10 +128,11 @@ def test_the_questionnaire_keeps_what_a_learner_needs(client):
             assert sorted(o["text"] for o in served["value"]["options"]) == texts
 
 
-def test_ordering_and_matching_do_not_come_in_the_right_order(client):
+@pytest.mark.parametrize("locale", LOCALES)
+def test_ordering_and_matching_do_not_come_in_the_right_order(client, locale):
     checked = 0
-    for page, raw in stored_evaluations():
-        detail = fresh_json(client, f"modules/{page.pk}/")
+    for page, raw in stored_evaluations(locale):
+        detail = fresh_json(client, f"modules/{page.pk}/?locale={locale}")
         evaluation = next(b["value"] for b in detail["body"] if b["type"] == "evaluation")
         for served, kept in zip(evaluation["questions"], raw["value"]["questions"], strict=True):
             if kept["type"] == "ordering":
