@@ -2,8 +2,9 @@
 
 Requests come from other processes (a browser, schemathesis), so the server must see the loaded
 catalogue: on PostgreSQL it connects to the test database; on SQLite, whose test database lives
-in memory, it gets a file copy of it. The editor account it needs is committed before it starts
-and removed when the session ends.
+in memory, it gets a file copy of it. The accounts the browser tests sign in with (an editor, a
+French translator and a French reviewer) are committed before it starts and removed when the
+session ends. ``LiveServer.run_module`` runs a Python module on the server's database and cache.
 """
 
 import os
@@ -13,16 +14,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import Group
 from django.db import connection
 
 EDITOR = ("e2e-editor", "e2e-editor-password-9182")
+TRANSLATOR = ("e2e-translator-fr", "e2e-translator-password-5307")
+REVIEWER = ("e2e-reviewer-fr", "e2e-reviewer-password-7741")
 STARTUP_SECONDS = 90
 
 
@@ -30,6 +34,23 @@ STARTUP_SECONDS = 90
 class LiveServer:
     url: str
     editor: tuple[str, str]
+    translator: tuple[str, str]  # in the "Translators: French" group only
+    reviewer: tuple[str, str]  # in the "Reviewers: French" group only
+    environment: dict[str, str]
+
+    def run_module(self, module: str, *arguments: str) -> str:
+        """``python -m module arguments…`` on the server's database; its standard output."""
+        finished = subprocess.run(
+            [sys.executable, "-m", module, *arguments],
+            cwd=settings.BASE_DIR,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=STARTUP_SECONDS,
+        )
+        if finished.returncode:
+            raise RuntimeError(f"{module} {' '.join(arguments)} failed:\n{finished.stderr}")
+        return finished.stdout
 
 
 def _free_port() -> int:
@@ -68,25 +89,51 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError(f"the live server did not answer within {STARTUP_SECONDS} s")
 
 
+def _commit_account(
+    credentials: tuple[str, str],
+    *,
+    superuser: bool = False,
+    display_name: str = "",
+    groups: Iterable[Group] = (),
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    user, _ = get_user_model().objects.get_or_create(username=credentials[0])
+    user.is_superuser = user.is_staff = superuser
+    user.first_name = display_name
+    # The server runs with the default hashers, not the tests' fast one.
+    user.password = PBKDF2PasswordHasher().encode(credentials[1], "e2e-salt-000000")
+    user.save()
+    user.groups.set(groups)
+
+
+def _commit_accounts() -> None:
+    from wagtail.models import Locale
+
+    from cms.translation.setup import reviewers_group, translators_group
+
+    french = Locale.objects.get(language_code="fr")
+    _commit_account(EDITOR, superuser=True)
+    _commit_account(TRANSLATOR, display_name="Traductrice", groups=[translators_group(french)])
+    _commit_account(REVIEWER, display_name="Relectrice", groups=[reviewers_group(french)])
+
+
 @pytest.fixture(scope="session")
 def live_api_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[LiveServer]:
     from django.contrib.auth import get_user_model
 
     tmp = tmp_path_factory.mktemp("live-server")
     with django_db_blocker.unblock():
-        user, _ = get_user_model().objects.get_or_create(username=EDITOR[0])
-        user.is_superuser = user.is_staff = True
-        # The server runs with the default hashers, not the tests' fast one.
-        user.password = PBKDF2PasswordHasher().encode(EDITOR[1], "e2e-salt-000000")
-        user.save()
+        _commit_accounts()
         database_url = _database_url(tmp)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "tests.live_settings",
         "DEBUG": "true",
         "DATABASE_URL": database_url,
+        "LIVE_SERVER_CACHE_DIR": str(tmp / "cache"),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": url,
@@ -115,10 +162,18 @@ def live_api_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Ite
     )
     try:
         _wait_until_up(url, process)
-        yield LiveServer(url=url, editor=EDITOR)
+        yield LiveServer(
+            url=url,
+            editor=EDITOR,
+            translator=TRANSLATOR,
+            reviewer=REVIEWER,
+            environment=environment,
+        )
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
         with django_db_blocker.unblock():
-            get_user_model().objects.filter(username=EDITOR[0]).delete()
+            get_user_model().objects.filter(
+                username__in=[EDITOR[0], TRANSLATOR[0], REVIEWER[0]]
+            ).delete()

@@ -10,27 +10,28 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any
 
+import segno
 from django.conf import settings
-from django.db.models import Model
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from cms.modules.models import ModulePage, PathwayPage
-from cms.printing.documents import PrintableDocument, PrintRequestError, register, source_locale
+from cms.modules.models import CategoryPage, ModulePage, PathwayPage
+from cms.printing.documents import PrintableDocument, PrintRequestError, register
 from cms.printing.links import short_url
 from cms.printing.locales import Localized
-from cms.project.models import Competence, Partner, ProjectPage, Trainer
+from cms.project.models import Partner, Trainer
 
 from . import texts
+from .annex import SIGNATORY_COUNTRIES, annex_pdf
 from .models import Certificate
 from .verification import qr_text, verification_url
 
-SnippetT = TypeVar("SnippetT", bound=Model)
-SIGNATORY_COUNTRIES = ("FR", "BE", "PT", "TR")
+QR_MASK = 4
 
 
 @dataclass
@@ -53,19 +54,6 @@ class CertifiedModule:
         return [trainer.name for trainer in self.source.trainers.all()]
 
 
-def localized_snippets(model: type[SnippetT], locale: str, **filters: Any) -> list[SnippetT]:
-    """Source-locale snippets in ``locale`` where translated, else as written."""
-    sources = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
-    translated = {
-        item.translation_key: item
-        for item in model.objects.filter(
-            locale__language_code=locale,
-            translation_key__in=[source.translation_key for source in sources],
-        )
-    }
-    return [translated.get(source.translation_key, source) for source in sources]
-
-
 def hours(modules: list[ModulePage]) -> str:
     total = sum((module.duration_hours for module in modules), Decimal(0))
     return f"{float(total):g}"
@@ -83,6 +71,7 @@ class CertificateDocument(PrintableDocument):
     label = gettext_lazy("Certificate")
     template_name = "certs/print/certificate.html"
     target_model = ModulePage
+    private = True
 
     @classmethod
     def resolve_targets(cls, ids: list[Any]) -> list[Certificate]:  # type: ignore[override]
@@ -100,7 +89,7 @@ class CertificateDocument(PrintableDocument):
         return f"{kind} – {self.certificate.title}"
 
     def expected_pages(self) -> int:
-        return 2 + 6
+        return 2
 
     @cached_property
     def module_sources(self) -> list[ModulePage]:
@@ -109,26 +98,25 @@ class CertificateDocument(PrintableDocument):
         found = by_id.in_bulk(ids)
         return [found[i] for i in ids if i in found]
 
-    @cached_property
-    def all_module_sources(self) -> list[ModulePage]:
-        return list(ModulePage.objects.live().filter(locale=source_locale()).order_by("path"))
+    def attachments(self) -> list[Path]:
+        return [annex_pdf(self.locale)]
 
     def pages_involved(self) -> list[Page]:
         subject = [self.certificate.subject] if self.certificate.subject else []
-        project = list(ProjectPage.objects.live().filter(locale=source_locale()))
-        return [*subject, *self.module_sources, *self.all_module_sources, *project]
+        return [*subject, *self.module_sources]
 
     def certified_modules(self) -> list[CertifiedModule]:
         dates = {entry["module"]: entry["completed"] for entry in self.certificate.snapshot}
         localized = self.localize(self.module_sources)
+        parent_paths = {_parent_path(module) for module in self.module_sources}
         categories = {
-            item.source.pk: item
-            for item in self.localize({m.get_parent().specific for m in self.module_sources})
+            item.source.path: item
+            for item in self.localize(CategoryPage.objects.filter(path__in=parent_paths))
         }
         return [
             CertifiedModule(
                 module=item,
-                category=categories[item.source.get_parent().pk],
+                category=categories[_parent_path(item.source)],
                 completed=_format_day(dates[item.source.pk]),
             )
             for item in localized
@@ -167,10 +155,11 @@ class CertificateDocument(PrintableDocument):
         trainer_partners = [module.source.partner.short_name for module in modules]
         trainers = Trainer.objects.filter(modules__in=self.module_sources).distinct()
         url = verification_url(certificate)
+        encoded = qr_text(certificate)
         return {
             "certificate": certificate,
             "colour": self.subject_colour(),
-            "issued": formats.date_format(certificate.issued_at, "DATE_FORMAT"),
+            "date": formats.date_format(certificate.completed_at, "DATE_FORMAT"),
             "heading": self.heading(),
             "certificate_type": texts.CERTIFICATE_TYPE % {"type": certificate.type},
             "for_completing": self.for_completing(),
@@ -185,28 +174,22 @@ class CertificateDocument(PrintableDocument):
             ],
             "modules": modules,
             "module": modules[0] if certificate.type == Certificate.Type.MODULE else None,
-            "qr_text": qr_text(certificate),
+            "qr_text": encoded,
+            "qr_image": qr_image(encoded),
             "short_address": short_url(url),
-            "annex": self.annex(),
             "texts": texts,
         }
 
-    def annex(self) -> dict[str, Any]:
-        project = ProjectPage.objects.live().filter(locale=source_locale()).first()
-        return {
-            "project": self.localize([project])[0] if project else None,
-            "competences": localized_snippets(
-                Competence, self.locale, kind=Competence.Kind.TRANSVERSAL
-            ),
-            "modules": self.localize(self.all_module_sources),
-            "partners": [
-                (partner, texts.COUNTRY_NAMES[partner.country])
-                for partner in sorted(
-                    localized_snippets(Partner, self.locale),
-                    key=lambda partner: SIGNATORY_COUNTRIES.index(partner.country),
-                )
-            ],
-        }
+
+def qr_image(text: str) -> str:
+    """The QR code as a PNG ``data:`` URL: WeasyPrint draws a bitmap far faster than the SVG
+    path of a QR code this dense (it holds the whole signed claim). A fixed mask pattern spares
+    the search for the best one, the slowest part of encoding; any mask gives a valid code."""
+    return segno.make(text, error="m", mask=QR_MASK).png_data_uri(scale=4, border=0)
+
+
+def _parent_path(page: Page) -> str:
+    return page.path[: -page.steplen]
 
 
 def _format_day(iso_day: str) -> str:

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from cms.core.api.locales import direction_of, locale_codes
 
+from . import texts
 from .lookup import find_certificate
 from .verification import Status, verify
 
@@ -34,5 +35,6 @@ def verification_page(request: HttpRequest, certificate_id: str) -> HttpResponse
                 "locale": locale,
                 "direction": direction_of(locale),
                 "locales": locale_codes(),
+                "disclaimer": texts.DISCLAIMER,
             },
         )

@@ -6,6 +6,7 @@ template that lays it out; the print pipeline does the rest (jobs, fingerprints,
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -50,6 +51,9 @@ class PrintableDocument:
     target_model: ClassVar[type[Page]]
     max_targets: ClassVar[int] = 1
     needs_targets: ClassVar[bool] = True
+    private: ClassVar[bool] = False
+    """Printed only on the system's behalf (a learner's certificate), never on request: not
+    offered by the print-jobs API, and its jobs are not shown there."""
     accepts_answer_key: ClassVar[bool] = False
     accepts_good_practices: ClassVar[bool] = False
 
@@ -81,6 +85,10 @@ class PrintableDocument:
 
     def localize(self, pages: Iterable[Page]) -> list[Localized]:
         return localize_many(list(pages), self.locale)
+
+    def attachments(self) -> list[Path]:
+        """Finished PDFs appended after the document's own pages (e.g. an annex printed once)."""
+        return []
 
     def render_html(self, progress: Callable[[float], None] = lambda share: None) -> str:
         with translation.override(self.locale):
@@ -173,4 +181,9 @@ def document_class(kind: str) -> type[PrintableDocument]:
 
 
 def document_kinds() -> list[type[PrintableDocument]]:
-    return list(_REGISTRY.values())
+    """The kinds anyone may ask for (private ones excepted)."""
+    return [kind for kind in _REGISTRY.values() if not kind.private]
+
+
+def is_private(kind: str) -> bool:
+    return kind in _REGISTRY and _REGISTRY[kind].private

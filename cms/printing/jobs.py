@@ -28,7 +28,7 @@ from cms.core.api.locales import locale_codes
 from .documents import PrintOptions, PrintRequestError, document_class
 from .fingerprint import content_fingerprint
 from .models import PrintJob
-from .pdf import write_pdf
+from .pdf import append_pdfs, write_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def can_print_answer_key(user: Any) -> bool:
 
 def request_print(
     kind: str,
-    target_ids: list[int],
+    target_ids: list[Any],
     locale: str,
     options: PrintOptions,
     user: Any = None,
@@ -169,7 +169,7 @@ class Rendered:
 
 def render_document(
     kind: str,
-    target_ids: list[int],
+    target_ids: list[Any],
     locale: str,
     options: PrintOptions,
     destination: Path,
@@ -186,6 +186,9 @@ def render_document(
         progress=lambda share: progress(0.1 + 0.9 * share),
         expected_pages=document.expected_pages(),
     )
+    attachments = document.attachments()
+    if attachments:
+        page_count = append_pdfs(destination, attachments)
     if refused:
         logger.warning("Printing %s: %d resource(s) refused", document.title(), len(refused))
     return Rendered(page_count, fingerprint, refused)

@@ -14,9 +14,11 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from .fetcher import OwnFilesFetcher, own_origin
@@ -77,6 +79,25 @@ def write_pdf(
     finally:
         _PROGRESS_LOGGER.removeHandler(handler)
     return len(document.pages), fetcher.refused
+
+
+def append_pdfs(destination: Path, attachments: list[Path]) -> int:
+    """Append the pages of ``attachments`` to the PDF at ``destination``; return its page count.
+
+    The attachments' pages keep their text, fonts and links; their tag structure is not merged.
+    """
+    writer = PdfWriter(clone_from=destination)
+    for attachment in attachments:
+        writer.append(_reader(attachment, attachment.stat().st_mtime_ns), import_outline=True)
+    with atomic_file(destination) as output:
+        writer.write(output)
+    return len(writer.pages)
+
+
+@lru_cache(maxsize=16)
+def _reader(path: Path, modified: int) -> PdfReader:
+    """Attachments are shared by many documents (an annex per locale): parse each once."""
+    return PdfReader(path)
 
 
 @contextmanager

@@ -47,6 +47,30 @@ VERIFICATION_EXAMPLE = {
     "revocation_reason": "",
 }
 
+KEY_EXAMPLE = {
+    "kid": "is3rax7n70dhszY9",
+    "current": True,
+    "pem": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA…\n-----END PUBLIC KEY-----\n",
+    "jwk": {"kty": "OKP", "crv": "Ed25519", "x": "…", "kid": "is3rax7n70dhszY9", "use": "sig"},
+    "multibase": "z6Mk…",
+}
+MY_CERTIFICATE_EXAMPLE = {
+    "id": "q3Jd0sV9mK2xW7bN4cT1yA",
+    "type": 1,
+    "title": "E-reputation",
+    "locale": "en",
+    "holder_name": "Amina Diallo",
+    "completed_at": "2026-11-20T10:12:00Z",
+    "issued_at": "2026-11-20T10:12:01Z",
+    "modules": [{"module": 42, "title": "E-reputation", "completed": "2026-11-20"}],
+    "status": "valid",
+    "revoked_at": None,
+    "revocation_reason": "",
+    "verification_url": "https://cms.migrantech.org/certificates/q3Jd0sV9mK2xW7bN4cT1yA/",
+    "pdf_url": "https://cms.migrantech.org/api/v1/learners/me/certificates/q3Jd0sV9mK2xW7bN4cT1yA/pdf/",
+    "badge_url": "https://cms.migrantech.org/api/v1/learners/me/certificates/q3Jd0sV9mK2xW7bN4cT1yA/badge/",
+}
+
 
 def _not_found() -> NotFound:
     return NotFound(gettext("No certificate has this id."))
@@ -95,7 +119,12 @@ class PublicKeysView(PublicCertificateView):
             "offline with `python -m cms.certs.offline_verify`."
         ),
         tags=["certificates"],
-        responses={200: PublicKeysSerializer},
+        responses={
+            200: OpenApiResponse(
+                PublicKeysSerializer,
+                examples=[OpenApiExample("The current key", {"keys": [KEY_EXAMPLE]})],
+            )
+        },
     )
     def get(self, request: Request) -> Response:
         published = [
@@ -124,6 +153,9 @@ class IssuerView(PublicCertificateView):
 
 
 class MyCertificateMixin(LearnerAPIMixin):
+    action = "certificates"
+    """The learners' views are viewsets, whose rate limits go by action; these have none."""
+
     def my_certificate(self, request: Request, certificate_id: str) -> Certificate:
         certificate = find_certificate(certificate_id)
         # Someone else's certificate does not exist, for this learner.
@@ -137,7 +169,12 @@ class MyCertificatesView(MyCertificateMixin, APIView):
         operation_id="my_certificates",
         summary="My certificates",
         tags=["certificates"],
-        responses={200: MyCertificateSerializer(many=True)},
+        responses={
+            200: OpenApiResponse(
+                MyCertificateSerializer(many=True),
+                examples=[OpenApiExample("One certificate", [MY_CERTIFICATE_EXAMPLE])],
+            )
+        },
     )
     def get(self, request: Request) -> Response:
         certificates = list(request.user.certificates.all())
@@ -214,7 +251,7 @@ class MyCertificateBadgeView(MyCertificateMixin, APIView):
         ),
         tags=["certificates"],
         responses={
-            (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT),
+            200: OpenApiResponse(OpenApiTypes.OBJECT, description="The signed credential."),
             (404, PROBLEM_CONTENT_TYPE): problem("No certificate of yours has this id."),
         },
     )

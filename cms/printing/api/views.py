@@ -15,7 +15,7 @@ from rest_framework.throttling import AnonRateThrottle
 from cms.core.api.locales import negotiate_locale
 from cms.core.api.openapi import problem
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, BadParameter, NotFound, Problem
-from cms.printing.documents import PrintOptions, PrintRequestError
+from cms.printing.documents import PrintOptions, PrintRequestError, is_private
 from cms.printing.jobs import AnswerKeyNotAllowed, can_print_answer_key, request_print
 from cms.printing.models import PrintJob
 
@@ -118,7 +118,12 @@ class PrintJobViewSet(viewsets.GenericViewSet):
 
     def _job(self, pk: str) -> PrintJob:
         job = PrintJob.objects.filter(pk=pk).first()
-        # An answer key is for counsellors: to anyone else, that job does not exist.
-        if job is None or (job.has_answer_key and not can_print_answer_key(self.request.user)):
+        # An answer key is for counsellors, a private document (a learner's certificate) for its
+        # owner through its own endpoint: to anyone else here, that job does not exist.
+        if (
+            job is None
+            or is_private(job.kind)
+            or (job.has_answer_key and not can_print_answer_key(self.request.user))
+        ):
             raise NotFound(gettext("No print job at this address."))
         return job

@@ -1,0 +1,145 @@
+"""Certificates rendered per second by two worker processes (target: at least 5 per second).
+
+Usage, on a database with the catalogue loaded (``manage.py load_catalogue``), with PostgreSQL
+and Redis as in production::
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/migrantech_bench \\
+    REDIS_URL=redis://127.0.0.1:6379/5 MEDIA_ROOT=/tmp/bench-media \\
+    .venv/bin/python benchmarks/certificates_benchmark.py
+
+It issues type 1 certificates to benchmark learners (as completions do, each print job queued
+when its issue commits), lets ``celery worker --concurrency 2`` print them, and measures from the
+first issue to the last finished PDF. The results replace the "Certificates" section of
+docs/benchmarks.md; the benchmark's learners, certificates and jobs are removed afterwards.
+"""
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- certificates-benchmark:start -->", "<!-- certificates-benchmark:end -->"
+TARGET_PER_SECOND = 5.0
+
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+os.environ.setdefault("DEBUG", "false")
+
+
+def issue_certificates(count: int) -> list[str]:
+    """``count`` type 1 certificates, one learner per module; their job ids."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner, ModuleCompletion
+    from cms.learners.signals import module_completed
+    from cms.modules.models import ModulePage
+
+    modules = list(ModulePage.objects.live().filter(locale__language_code="en").order_by("path"))
+    job_ids = []
+    for number in range(count):
+        with transaction.atomic():
+            learner = Learner.objects.create(display_name=f"Benchmark {number}", locale="en")
+            module = modules[number % len(modules)]
+            completion = ModuleCompletion.objects.create(
+                learner=learner, module=module, completed_at=timezone.now()
+            )
+            module_completed.send(
+                Learner, learner=learner, completion=completion, groups=[], all_modules=False
+            )
+        job_ids.append(Certificate.objects.get(learner=learner).print_job_id)
+    return job_ids
+
+
+def clean_up() -> None:
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner
+    from cms.printing.models import PrintJob
+
+    learners = Learner.objects.filter(display_name__startswith="Benchmark ")
+    certificates = Certificate.objects.filter(learner__in=learners)
+    jobs = list(certificates.values_list("print_job", flat=True))
+    certificates.delete()
+    PrintJob.objects.filter(pk__in=jobs).delete()
+    learners.delete()
+
+
+def certificates_per_second(count: int, folder: Path) -> float:
+    from cms import celery_app
+    from cms.printing.models import PrintJob
+
+    celery_app.control.purge()
+    worker = subprocess.Popen(  # noqa: S603 - our own worker
+        [ROOT / ".venv/bin/celery", "--app", "cms", "worker", "--concurrency", "2"],
+        cwd=ROOT,
+        stdout=(folder / "worker.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(timeout=1):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the benchmark worker did not start; see worker.log")
+        started = time.perf_counter()
+        job_ids = issue_certificates(count)
+        while PrintJob.objects.filter(pk__in=job_ids, status="done").count() < count:
+            if PrintJob.objects.filter(pk__in=job_ids, status="failed").exists():
+                raise RuntimeError("a certificate failed to print; see worker.log")
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - started
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+        clean_up()
+    return count / elapsed
+
+
+def report(count: int, rate: float) -> str:
+    verdict = "meets" if rate >= TARGET_PER_SECOND else "misses"
+    return "\n".join(
+        [
+            START,
+            f"Measured on {platform.machine()}, {os.cpu_count()} CPU(s), Python "
+            f"{platform.python_version()}; `celery worker --concurrency 2`, PostgreSQL, Redis.",
+            "",
+            "| certificates (type 1, English) | certificates per second | target |",
+            "| --- | --- | --- |",
+            f"| {count} | {rate:.2f} | ≥ {TARGET_PER_SECOND:g} ({verdict} it) |",
+            END,
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=30, help="certificates to print")
+    arguments = parser.parse_args()
+
+    import django
+    from django.conf import settings
+
+    django.setup()
+    if not settings.REDIS_URL or "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        raise SystemExit("This benchmark needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL).")
+    with tempfile.TemporaryDirectory() as folder:
+        rate = certificates_per_second(arguments.count, Path(folder))
+    section = report(arguments.count, rate)
+    print(section)
+    text = DOCS.read_text()
+    if START in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n## Certificates\n\n" + section + "\n"
+    DOCS.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

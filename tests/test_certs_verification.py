@@ -1,0 +1,152 @@
+"""Anyone can check a certificate: on the web page, in JSON, or offline from its QR code."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from cms.certs import offline_verify
+from cms.certs.groups import CERTIFICATE_MODERATORS_GROUP
+from cms.certs.models import Certificate
+from cms.certs.verification import Status, qr_text, verify
+from cms.learners.signals import learner_erasing
+
+from .certs_helpers import category, certificate, complete, learner, modules_of
+
+pytestmark = pytest.mark.django_db
+PUBLIC_FIELDS = {
+    "id",
+    "status",
+    "status_label",
+    "type",
+    "title",
+    "completed_on",
+    "holder_name",
+    "revoked_on",
+    "revocation_reason",
+}
+
+
+@pytest.fixture
+def issued() -> Certificate:
+    amina = learner()
+    complete(amina, modules_of(category())[0])
+    return certificate(amina, Certificate.Type.MODULE)
+
+
+def api(certificate_id: str) -> str:
+    return f"/api/v1/certificates/{certificate_id}/verification/"
+
+
+def test_the_json_check_needs_no_login_and_says_only_what_the_certificate_says(issued):
+    response = Client().get(api(issued.pk))
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == PUBLIC_FIELDS
+    assert body["status"] == "valid"
+    assert (body["type"], body["title"]) == (1, issued.title)
+    assert (body["completed_on"], body["holder_name"]) == ("2026-03-02", "Amina Diallo")
+    assert "learner" not in response.content.decode() and issued.holder_salt not in str(body)
+
+
+@pytest.mark.parametrize("bad_id", ["nope", "x" * 22, "A" * 21 + "!", "%00" * 8])
+def test_unknown_and_malformed_ids_are_404_problems(bad_id):
+    response = Client().get(api(bad_id))
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_the_page_shows_the_status_in_the_certificates_language_or_the_one_asked(issued):
+    page = Client().get(f"/certificates/{issued.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'lang="en" dir="ltr"' in html and "Amina Diallo" in html and "Valid" in html
+    arabic = Client().get(f"/certificates/{issued.pk}/?lang=ar").content.decode()
+    assert 'lang="ar" dir="rtl"' in arabic
+    assert Client().get("/certificates/not-a-certificate/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Advanced brain surgery"},
+        {"holder_name": "Someone Else"},
+        {"snapshot": [{"module": 1, "title": "Forged", "completed": "2020-01-01"}]},
+        {"type": 3},
+    ],
+)
+def test_a_record_changed_in_the_database_no_longer_verifies(issued, change):
+    Certificate.objects.filter(pk=issued.pk).update(**change)
+    body = Client().get(api(issued.pk)).json()
+    assert body["status"] == "tampered"
+    assert body["title"] is None and body["holder_name"] == ""
+
+
+def test_a_moderator_revokes_with_a_reason_and_the_check_says_so(issued):
+    moderator = User.objects.create_user("moderator", password="pw-for-tests")
+    moderator.groups.add(Group.objects.get(name=CERTIFICATE_MODERATORS_GROUP))
+    browser = Client()
+    browser.force_login(moderator)
+    detail = f"/admin/certificates/{issued.pk}/"
+    assert "Revoke this certificate" in browser.get(detail).content.decode()
+    response = browser.post(detail, {"reason": "Completed with someone else's account."})
+    assert response.status_code == 302
+
+    issued.refresh_from_db()
+    assert issued.revoked_by == moderator and Certificate.objects.filter(pk=issued.pk).exists()
+    body = Client().get(api(issued.pk)).json()
+    assert body["status"] == "revoked"
+    assert body["revocation_reason"] == "Completed with someone else's account."
+    assert body["revoked_on"] == issued.revoked_at.date().isoformat()
+    page = Client().get(f"/certificates/{issued.pk}/").content.decode()
+    assert "Completed with someone else&#x27;s account." in page
+
+
+def test_only_certificate_moderators_may_revoke(issued):
+    editor = User.objects.create_user("editor", password="pw-for-tests")
+    browser = Client()
+    browser.force_login(editor)
+    browser.post(f"/admin/certificates/{issued.pk}/", {"reason": "No."})
+    issued.refresh_from_db()
+    assert issued.revoked_at is None
+
+
+def test_after_erasure_the_check_says_erased_by_its_holder_and_keeps_the_rest(issued):
+    learner_erasing.send(type(issued.learner), learner=issued.learner)
+    body = Client().get(api(issued.pk)).json()
+    assert body["status"] == "erased" and body["status_label"] == "Erased by its holder"
+    assert body["holder_name"] == "" and body["title"] == issued.title
+    assert body["completed_on"] == "2026-03-02"
+
+
+def test_the_published_key_checks_the_qr_code_offline(issued, tmp_path, capsys):
+    keys = Client().get("/api/v1/certificates/keys/").json()["keys"]
+    [current] = [key for key in keys if key["current"]]
+    assert current["kid"] == issued.key_id and current["jwk"]["crv"] == "Ed25519"
+    pem = tmp_path / "key.pem"
+    pem.write_text(current["pem"])
+    text = qr_text(issued)
+
+    assert offline_verify.main([text, "--public-key", str(pem)]) == 0
+    output = capsys.readouterr().out
+    assert output.startswith("VALID") and "Amina Diallo" in output
+
+    address, claim = text.split("#")
+    position = 40
+    altered = claim[:position] + ("A" if claim[position] != "A" else "B") + claim[position + 1 :]
+    assert offline_verify.main([f"{address}#{altered}", "--public-key", str(pem)]) == 1
+    assert capsys.readouterr().out.startswith("INVALID")
+
+
+def test_a_signature_from_another_key_is_refused(issued, settings):
+    settings.CERTIFICATE_SIGNING_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    assert verify(issued).status == Status.TAMPERED
+
+
+def test_after_a_key_rotation_the_retired_key_still_verifies_what_it_signed(issued, settings):
+    from cms.certs import keys
+
+    retired = keys.raw_public_bytes(keys.signing_key().public_key())
+    settings.CERTIFICATE_SIGNING_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    settings.CERTIFICATE_RETIRED_PUBLIC_KEYS = [keys.b64url(retired)]
+    assert verify(issued).status == Status.VALID
+    assert [key.current for key in keys.public_keys()] == [True, False]
