@@ -24,20 +24,23 @@ from cms.certs.texts import DISCLAIMER
 
 REPOSITORY = Path(settings.BASE_DIR)
 CATALOGUES = REPOSITORY / "locale"
-SOURCE_FOLDERS = ["cms", "tasks"]
-"""Where interface texts live (the documented makemessages run ignores .venv, benchmarks, tests)."""
+NOT_OURS = {"benchmarks", "tests", "locale", "media", "staticfiles", "build"}
+"""What the documented makemessages run leaves out, and what holds no source of ours (as do
+hidden folders such as .venv and .git)."""
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}
-NOT_OURS = {"__pycache__", "static"}
 TARGETS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[sd]|%%")
 PLURAL_SAMPLES = range(0, 120)
 
 
 def _not_source(folder: str, names: list[str]) -> list[str]:
+    top_level = Path(folder) == REPOSITORY
     return [
         name
         for name in names
-        if name in NOT_OURS or ("." in name and Path(name).suffix not in SOURCE_SUFFIXES)
+        if (top_level and (name in NOT_OURS or name.startswith(".")))
+        or name == "__pycache__"
+        or (Path(folder, name).is_file() and Path(name).suffix not in SOURCE_SUFFIXES)
     ]
 
 
@@ -49,8 +52,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> list[polib.POEntry]:
     repository it would write into ``locale/`` whatever ``LOCALE_PATHS`` says.
     """
     work = tmp_path_factory.mktemp("extraction")
-    for folder in SOURCE_FOLDERS:
-        shutil.copytree(REPOSITORY / folder, work / "source" / folder, ignore=_not_source)
+    shutil.copytree(REPOSITORY, work / "source", ignore=_not_source, symlinks=True)
     with chdir(work / "source"), override_settings(LOCALE_PATHS=[work / "locale"]):
         call_command("makemessages", locale=["xx"], keep_pot=True, verbosity=0)
     entries = list(polib.pofile(str(work / "locale" / "django.pot")))
