@@ -4,6 +4,7 @@ stored questionnaires (right or wrong), never written out by hand."""
 from typing import Any
 
 import pytest
+from wagtail.models import Locale
 
 from cms.core.api.questions import _items as stored_items
 from cms.core.api.questions import public_item_id
@@ -110,8 +111,10 @@ def category_modules(slug: str) -> list[ModulePage]:
 
 
 def pass_module(client, token: str, page: ModulePage) -> dict:
-    """Start and pass ``page``'s evaluation; the result."""
+    """Start and pass ``page``'s evaluation (in the learner's language); the result."""
     attempt = post(client, f"modules/{page.pk}/attempts/", token=token).json()
-    response = post(client, f"attempts/{attempt['id']}/submit/", {"answers": answers(page)}, token)
+    served = page.get_translation(Locale.objects.get(language_code=attempt["locale"]))
+    given = {"answers": answers(served)}
+    response = post(client, f"attempts/{attempt['id']}/submit/", given, token)
     assert response.status_code == 200, response.content[:500]
     return response.json()

@@ -13,6 +13,7 @@ import yaml
 from cms.core.api.contract import CONTRACT_DIR, block_schemas, examples, openapi_yaml, streams
 
 REGENERATE = "run `manage.py export_api_contract` and commit frontend_contract/"
+LEARNER_PATHS = re.compile(r"^/api/v1/(learners/|attempts/|modules/\{\}/attempts/)")
 
 
 def openapi():
@@ -84,6 +85,9 @@ def test_there_is_an_example_for_every_endpoint():
     without_example = documented - exemplified - {"/api/v1/preview/"}
     without_example = {path for path in without_example if not path.startswith("/api/v1/trans")}
     without_example = {p for p in without_example if "print-jobs" not in p}
+    # Learners' endpoints need a token and change state: their examples live in the OpenAPI
+    # document itself (checked by tests/test_learners_contract.py).
+    without_example = {p for p in without_example if not LEARNER_PATHS.match(p)}
     assert not without_example
 
 

@@ -157,3 +157,14 @@ def test_guessing_recovery_codes_is_rate_limited(client):
         post(client, "learners/sign-in/", {"recovery_code": "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"})
     response = post(client, "learners/sign-in/", {"recovery_code": "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"})
     assert response.status_code == 429 and "Retry-After" in response
+
+
+def test_a_new_recovery_code_replaces_a_lost_one(client):
+    first = register(client)
+    response = post(client, "learners/me/recovery-code/", token=first["token"])
+    assert response.status_code == 201
+    new_code = response.json()["recovery_code"]
+    assert CODE_FORMAT.match(new_code) and new_code != first["recovery_code"]
+    old = post(client, "learners/sign-in/", {"recovery_code": first["recovery_code"]})
+    assert old.status_code == 401
+    assert post(client, "learners/sign-in/", {"recovery_code": new_code}).status_code == 200

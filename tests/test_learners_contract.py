@@ -15,6 +15,7 @@ OPERATIONS = {
     "DELETE /api/v1/learners/me/",
     "GET /api/v1/learners/me/data/",
     "GET /api/v1/learners/me/progress/",
+    "POST /api/v1/learners/me/recovery-code/",
     "POST /api/v1/learners/me/sign-out/",
     "POST /api/v1/learners/me/sign-out-everywhere/",
     "POST /api/v1/modules/{module_id}/attempts/",

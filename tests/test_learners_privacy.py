@@ -26,14 +26,14 @@ def test_the_download_holds_all_the_learners_data_and_no_secret(client):
     token = body["token"]
     result = pass_module(client, token, source_module(SCHEDULE))
 
-    def certificates(sender, learner, **kwargs):
-        return "certificates", [{"learner": str(learner.pk)}]
+    def another_apps_section(sender, learner, **kwargs):
+        return "another_app", [{"learner": str(learner.pk)}]
 
-    personal_data_requested.connect(certificates)
+    personal_data_requested.connect(another_apps_section)
     try:
         response = client.get(f"{API}/learners/me/data/", **bearer(token))
     finally:
-        personal_data_requested.disconnect(certificates)
+        personal_data_requested.disconnect(another_apps_section)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     data = response.json()
@@ -44,7 +44,7 @@ def test_the_download_holds_all_the_learners_data_and_no_secret(client):
     assert attempt["id"] == result["attempt"] and attempt["score"] == result["score"]
     assert attempt["answers"] and attempt["passed"] is True
     assert data["completions"][0]["module"] == source_module(SCHEDULE).pk
-    assert data["certificates"] == [{"learner": body["learner"]["id"]}]
+    assert data["another_app"] == [{"learner": body["learner"]["id"]}]
     text = json.dumps(data)
     assert token not in text and body["recovery_code"] not in text
     assert body["recovery_code"].replace("-", "")[8:] not in text

@@ -35,7 +35,7 @@ router.register("search", SearchViewSet, basename="search")
 router.register("preview", PreviewViewSet, basename="preview")
 router.register("print-jobs", PrintJobViewSet, basename="print-job")
 router.register("learners", LearnerViewSet, basename="learner")
-router.register(r"modules/(?P<module_id>[^/.]+)/attempts", ModuleAttemptViewSet, "module-attempt")
+router.register(r"modules/(?P<module_id>[^/]+)/attempts", ModuleAttemptViewSet, "module-attempt")
 router.register("attempts", AttemptViewSet, basename="attempt")
 
 urlpatterns = [

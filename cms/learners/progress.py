@@ -6,16 +6,14 @@ the course is every live module. All are counted in the source locale, as comple
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from wagtail.models import Page
 
-from cms.core.api.locales import source_locale_code
 from cms.core.api.pages import localise
-from cms.modules.models import CategoryPage, PathwayModule, PathwayPage
+from cms.modules.api.queries import live_sources
+from cms.modules.models import CategoryPage, ModulePage, PathwayModule, PathwayPage
 
 from .models import Learner, ModuleCompletion
-from .questionnaires import live_source_modules
 
 
 @dataclass
@@ -32,27 +30,20 @@ class GroupProgress:
     completed_at: datetime | None
 
 
-def _live_sources(model: type[Page]) -> Any:
-    return model.objects.live().filter(locale__language_code=source_locale_code())
-
-
 def groups() -> list[Group]:
     """Every live category and pathway with its live modules, in the curriculum's order."""
-    modules = list(live_source_modules().order_by("path").values_list("pk", "path"))
+    modules = list(live_sources(ModulePage).values_list("pk", "path"))
     live_ids = {pk for pk, _path in modules}
     found = [
         Group(category, [pk for pk, path in modules if path.startswith(category.path)])
-        for category in _live_sources(CategoryPage).order_by("path")
+        for category in live_sources(CategoryPage)
     ]
     links = PathwayModule.objects.order_by("sort_order").values_list("pathway_id", "module_id")
     members: dict[int, list[int]] = {}
     for pathway_id, module_id in links:
         if module_id in live_ids:
             members.setdefault(pathway_id, []).append(module_id)
-    found += [
-        Group(pathway, members.get(pathway.pk, []))
-        for pathway in _live_sources(PathwayPage).order_by("path")
-    ]
+    found += [Group(pathway, members.get(pathway.pk, [])) for pathway in live_sources(PathwayPage)]
     return found
 
 
@@ -72,7 +63,7 @@ def finished_by(completion: ModuleCompletion) -> tuple[list[Page], bool]:
         for group in groups()
         if completion.module_id in group.module_ids and done.issuperset(group.module_ids)
     ]
-    all_modules = done.issuperset(live_source_modules().values_list("pk", flat=True))
+    all_modules = done.issuperset(live_sources(ModulePage).values_list("pk", flat=True))
     return finished, all_modules
 
 
@@ -92,7 +83,7 @@ class Progress:
 
 def progress_of(learner: Learner) -> Progress:
     dates = completion_dates(learner)
-    all_ids = list(live_source_modules().values_list("pk", flat=True))
+    all_ids = list(live_sources(ModulePage).values_list("pk", flat=True))
     found = groups()
     return Progress(
         completions=list(learner.completions.select_related("module").order_by("completed_at")),

@@ -7,11 +7,9 @@ the real translation in the asked locale, or the English one where there is none
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-
-from cms.core.api.locales import source_locale_code
 from cms.core.api.pages import localise
 from cms.core.api.questions import EvaluationShape
+from cms.modules.api.queries import live_sources
 from cms.modules.models import ModulePage
 
 EVALUATION_BLOCK = "evaluation"
@@ -27,16 +25,12 @@ class ServedQuestionnaire:
     """The evaluation block's stored value, answers included: for the grader only."""
 
 
-def live_source_modules() -> QuerySet:
-    return ModulePage.objects.live().filter(locale__language_code=source_locale_code())
-
-
 def source_module(page_id: int) -> ModulePage | None:
     """The live source-locale module of which ``page_id`` is any locale's version."""
     page = ModulePage.objects.filter(pk=page_id).only("translation_key", "locale").first()
     if page is None:
         return None
-    return live_source_modules().filter(translation_key=page.translation_key).first()
+    return live_sources(ModulePage).filter(translation_key=page.translation_key).first()
 
 
 def page_locale(page_id: int) -> str:

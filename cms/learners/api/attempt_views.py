@@ -1,5 +1,6 @@
 """Starting an evaluation attempt on a module, and submitting its answers for grading."""
 
+import uuid
 from typing import Any
 
 from django.utils.translation import gettext
@@ -9,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale, source_locale_code
-from cms.core.api.problems import NotFound, Problem
+from cms.core.api.problems import BadParameter, NotFound, Problem
 from cms.core.api.views import parse_id
 
 from ..attempts import AlreadySubmitted, start_attempt, submit
@@ -21,7 +22,8 @@ from .base import CONFLICT, LearnerAPIMixin, problem_response
 from .serializers import AttemptSerializer, ResultSerializer, SubmissionSerializer
 from .throttles import AttemptThrottle, SubmissionThrottle
 
-UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+# Any segment reaches the views, which answer a malformed id with a problem, not a bare 404.
+ANY_SEGMENT = r"[^/]+"
 
 
 def attempt_locale(request: Request, page_id: int, learner: Learner) -> str:
@@ -91,15 +93,19 @@ def result_body(attempt: Attempt, result: Result, module_completed: bool) -> dic
 
 @docs.attempt_schema
 class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
-    lookup_value_regex = UUID_PATTERN
+    lookup_value_regex = ANY_SEGMENT
     throttles_by_action = {"submit": [SubmissionThrottle]}
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str) -> Response:
+        try:
+            attempt_id = uuid.UUID(pk)
+        except ValueError:
+            raise BadParameter("id", gettext("an attempt id is a UUID.")) from None
         incoming = SubmissionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
-            done = submit(request.user, pk, incoming.validated_data["answers"])
+            done = submit(request.user, attempt_id, incoming.validated_data["answers"])
         except Attempt.DoesNotExist:
             raise NotFound(gettext("You have no attempt with this id.")) from None
         except AlreadySubmitted as duplicate:

@@ -19,6 +19,7 @@ from .serializers import (
     LearnerInputSerializer,
     LearnerSerializer,
     ProgressSerializer,
+    RecoveryCodeSerializer,
     RegistrationSerializer,
     ResultSerializer,
     SignedInSerializer,
@@ -161,6 +162,12 @@ learner_schema = extend_schema_view(
                 },
             )
         ],
+    ),
+    recovery_code=extend_schema(
+        summary="A new recovery code, when the learner lost theirs",
+        request=None,
+        responses={201: RecoveryCodeSerializer, **UNAUTHORIZED},
+        examples=[_example("New code", {"recovery_code": "QW3E-RT4Y-UP6A-DF7G-HJ9K-MN3C"})],
     ),
     sign_out=extend_schema(
         summary="Sign out this device (revoke its token)",

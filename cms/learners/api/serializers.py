@@ -29,6 +29,10 @@ def checked_locale(code: str) -> str:
 
 
 class LearnerSerializer(serializers.ModelSerializer):
+    email = serializers.CharField(
+        read_only=True, help_text="The learner's email address; empty when they gave none."
+    )
+
     class Meta:
         model = Learner
         fields = ["id", "display_name", "locale", "email", "created_at"]
@@ -81,6 +85,12 @@ class RegistrationSerializer(serializers.Serializer):
     )
     recovery_code = serializers.CharField(
         help_text="Signs the learner in on another device. Shown once: ask them to write it down."
+    )
+
+
+class RecoveryCodeSerializer(serializers.Serializer):
+    recovery_code = serializers.CharField(
+        help_text="Replaces the previous code, which stops working. Shown once."
     )
 
 

@@ -23,6 +23,7 @@ from .serializers import (
     LearnerInputSerializer,
     LearnerSerializer,
     ProgressSerializer,
+    RecoveryCodeSerializer,
     RegistrationSerializer,
     SignedInSerializer,
     SignInSerializer,
@@ -150,6 +151,13 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
             else learner.locale
         )
         return Response(ProgressSerializer(progress_body(learner, locale)).data)
+
+    @action(detail=False, methods=["post"], url_path="me/recovery-code")
+    def recovery_code(self, request: Request) -> Response:
+        code = credentials.issue_recovery_code(request.user)
+        return Response(
+            RecoveryCodeSerializer({"recovery_code": code}).data, status=status.HTTP_201_CREATED
+        )
 
     @action(detail=False, methods=["post"], url_path="me/sign-out")
     def sign_out(self, request: Request) -> Response:
