@@ -4,8 +4,11 @@ import pytest
 from wagtail.models import Locale
 
 from cms.certs.models import Certificate
+from cms.certs.printing import CertificateDocument
 from cms.certs.verification import Status, verify
 from cms.learners.signals import learner_erasing, module_completed, personal_data_requested
+from cms.modules.models import PathwayPage
+from cms.printing.documents import PrintOptions
 from cms.printing.models import PrintJob
 
 from .certs_helpers import (
@@ -130,3 +133,18 @@ def test_personal_data_export_lists_the_certificates():
     assert exported["holder_name"] == "Amina Diallo"
     assert exported["type"] == 1 and exported["status"] == "valid"
     assert exported["verification_url"].endswith(f"/certificates/{exported['id']}/")
+
+
+def test_completing_an_intern_pathway_adds_its_certificate():
+    amina = learner()
+    pathway = PathwayPage.objects.get(slug="first-steps-to-work", locale__language_code="en")
+    modules = [link.module for link in pathway.pathway_modules.all()]
+    for day, module in enumerate(modules):
+        complete(amina, module, groups=[pathway] if day == len(modules) - 1 else [], day=day)
+
+    issued = certificate(amina, Type.GROUP)
+    assert issued.subject.pk == pathway.pk and issued.title == "First steps to work"
+    assert [entry["module"] for entry in issued.snapshot] == [module.pk for module in modules]
+    document = CertificateDocument([issued], "en", PrintOptions())
+    expected = f"For completing the {len(modules)} courses of the intern pathway"
+    assert document.for_completing() == expected

@@ -6,7 +6,7 @@ DATABASE_URL and CERTIFICATE_SIGNING_KEY hold real values.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
+from cms.certs.keys import DEVELOPMENT_SIGNING_KEY, load_private_key
 
 from .base import *  # noqa: F403
 from .base import env
@@ -15,8 +15,11 @@ DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY")
+if not CERTIFICATE_SIGNING_KEY.strip():
+    raise ImproperlyConfigured("Set the CERTIFICATE_SIGNING_KEY environment variable.")
 if CERTIFICATE_SIGNING_KEY == DEVELOPMENT_SIGNING_KEY:
     raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY is the published development key.")
+load_private_key(CERTIFICATE_SIGNING_KEY)  # a malformed key stops the start, not the first issue
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS]
 )
