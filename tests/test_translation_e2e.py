@@ -36,9 +36,13 @@ VIEWPORT = {"width": 1280, "height": 860}
 def french_module(live_api_server, tmp_path) -> Iterator[dict[str, Any]]:
     """The module's ids and titles; its French page is put back as loaded afterwards."""
     state = tmp_path / "page-state.pickle"
-    saved = live_api_server.run_module("tests.page_state", "save", MODULE, "fr", str(state))
-    yield json.loads(saved)
+    saved = json.loads(
+        live_api_server.run_module("tests.page_state", "save", MODULE, "fr", str(state))
+    )
+    yield saved
     live_api_server.run_module("tests.page_state", "restore", str(state))
+    restored = FrontEnd(live_api_server, saved["module_id"]).read()
+    assert restored["title"] == saved["title"], "the API still serves the test's title"
 
 
 @pytest.fixture
