@@ -7,7 +7,7 @@ not count.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -50,7 +50,7 @@ class Submission:
     """The module's completion when this attempt was the learner's first pass."""
 
 
-def is_late(attempt: Attempt, at: Any) -> bool:
+def is_late(attempt: Attempt, at: datetime) -> bool:
     if attempt.deadline is None:
         return False
     grace = timedelta(seconds=settings.LEARNER_SUBMISSION_GRACE_SECONDS)

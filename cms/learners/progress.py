@@ -67,7 +67,9 @@ def finished_by(completion: ModuleCompletion) -> tuple[list[Page], bool]:
     return finished, all_modules
 
 
-def _progress(page: Page, module_ids: list[int], dates: dict[int, datetime]) -> GroupProgress:
+def _progress(
+    page: Page | None, module_ids: list[int], dates: dict[int, datetime]
+) -> GroupProgress:
     done = [dates[pk] for pk in module_ids if pk in dates]
     complete = bool(module_ids) and len(done) == len(module_ids)
     return GroupProgress(page, len(done), len(module_ids), max(done) if complete else None)
