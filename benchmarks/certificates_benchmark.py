@@ -91,7 +91,8 @@ def certificates_per_second(count: int, folder: Path) -> float:
         job_ids = issue_certificates(count)
         while PrintJob.objects.filter(pk__in=job_ids, status="done").count() < count:
             if PrintJob.objects.filter(pk__in=job_ids, status="failed").exists():
-                raise RuntimeError("a certificate failed to print; see worker.log")
+                log = (folder / "worker.log").read_text()[-3000:]
+                raise RuntimeError(f"a certificate failed to print; the worker said:\n{log}")
             time.sleep(0.2)
         elapsed = time.perf_counter() - started
     finally:

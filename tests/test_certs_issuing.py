@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from cms.certs.models import Certificate
-from cms.certs.printing import CertificateDocument
+from cms.certs.printing import CertificateDocument, join_names
 from cms.certs.verification import Status, verify
 from cms.learners.signals import learner_erasing, module_completed, personal_data_requested
 from cms.modules.models import PathwayPage
@@ -148,3 +148,15 @@ def test_completing_an_intern_pathway_adds_its_certificate():
     document = CertificateDocument([issued], "en", PrintOptions())
     expected = f"For completing the {len(modules)} courses of the intern pathway"
     assert document.for_completing() == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "printed"),
+    [
+        ([], ""),
+        (["AMSED"], "AMSED"),
+        (["AMSED", "AMSED", "Factor Social"], "AMSED & Factor Social"),
+    ],
+)
+def test_lists_of_names_read_as_the_certificate_design_writes_them(names, printed):
+    assert join_names(names) == printed

@@ -62,7 +62,9 @@ def hours(modules: list[ModulePage]) -> str:
 def join_names(names: list[str]) -> str:
     """ "A, B & C", as the certificate design writes its lists of organisations."""
     names = list(dict.fromkeys(names))
-    return names[0] if len(names) < 2 else ", ".join(names[:-1]) + " & " + names[-1]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " & " + names[-1]
 
 
 @register
