@@ -204,3 +204,24 @@ def test_submissions_are_rate_limited_per_learner(client, token):
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     other = register(client, "Another learner")["token"]
     assert submit(client, other, start(client, other, page), answers(page)).status_code == 200
+
+
+def test_corrections_speak_the_attempts_language(client, token):
+    page = source_module(SCHEDULE)
+    french_page = page.get_translation(Locale.objects.get(language_code="fr"))
+    attempt = start(client, token, page, "?locale=fr")
+    result = submit(client, token, attempt, answers(french_page, wrong_answer)).json()
+    stored = {q["id"]: q for q in stored_questionnaire(french_page)["questions"]}
+    true_false = next(m for m in result["mistakes"] if m["type"] == "true_false")
+    truth = str(stored[true_false["id"]]["value"]["answer"]).lower() == "true"
+    assert true_false["correct_answer"] == {"text": "Vrai" if truth else "Faux", "value": truth}
+    blank = next(m for m in result["mistakes"] if m["type"] == "fill_in_blank")
+    assert "échéance" in blank["correct_answer"]["blanks"][0]
+    assert blank["explanation"] == stored[blank["id"]]["value"]["explanation"]
+
+
+def test_an_unknown_attempt_id_is_not_found(client, token):
+    for attempt_id in ("not-an-attempt", "00000000-0000-4000-8000-000000000000"):
+        response = post(client, f"attempts/{attempt_id}/submit/", {"answers": {}}, token)
+        assert response.status_code == 404
+        assert response.json()["type"].endswith("/not-found")

@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale, source_locale_code
-from cms.core.api.problems import BadParameter, NotFound, Problem
+from cms.core.api.problems import NotFound, Problem
 from cms.core.api.views import parse_id
 
 from ..attempts import AlreadySubmitted, start_attempt, submit
@@ -98,16 +98,17 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str) -> Response:
+        no_such_attempt = NotFound(gettext("You have no attempt with this id."))
         try:
             attempt_id = uuid.UUID(pk)
         except ValueError:
-            raise BadParameter("id", gettext("an attempt id is a UUID.")) from None
+            raise no_such_attempt from None
         incoming = SubmissionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
             done = submit(request.user, attempt_id, incoming.validated_data["answers"])
         except Attempt.DoesNotExist:
-            raise NotFound(gettext("You have no attempt with this id.")) from None
+            raise no_such_attempt from None
         except AlreadySubmitted as duplicate:
             raise Problem(
                 gettext("This attempt was already submitted and counts once; start a new one."),
