@@ -72,7 +72,7 @@ class CertificateDocument(PrintableDocument):
     kind = "certificate"
     label = gettext_lazy("Certificate")
     template_name = "certs/print/certificate.html"
-    target_model = ModulePage
+    target_model = ModulePage  # unused: the targets are certificates (see resolve_targets)
     private = True
 
     @classmethod
