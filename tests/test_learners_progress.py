@@ -2,7 +2,9 @@
 (module_completed with the category among the groups) and shows in the learner's progress."""
 
 import pytest
+from django.utils import timezone
 
+from cms.learners.models import Learner, ModuleCompletion
 from cms.learners.signals import module_completed
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from tests.learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
@@ -89,3 +91,22 @@ def test_progress_titles_follow_the_learner_or_the_asked_language(client):
     assert (
         next(c for c in french["categories"] if c["id"] == category.pk)["title"] != category.title
     )
+
+
+def test_the_last_module_finishes_the_course(client, completions):
+    body = register(client)
+    learner = Learner.objects.get(pk=body["learner"]["id"])
+    last = source_module("how-to-create-and-keep-a-schedule")
+    others = ModulePage.objects.live().filter(locale__language_code="en").exclude(pk=last.pk)
+    ModuleCompletion.objects.bulk_create(
+        ModuleCompletion(learner=learner, module=page, completed_at=timezone.now())
+        for page in others
+    )
+    pass_module(client, body["token"], last)
+    (sent,) = completions
+    assert sent["all_modules"] is True
+    category = CategoryPage.objects.get(slug="digital-skills", locale__language_code="en")
+    pathway = PathwayPage.objects.get(slug="starting-a-business", locale__language_code="en")
+    assert {category, pathway} <= set(sent["groups"])
+    overall = progress(client, body["token"])["overall"]
+    assert overall["done"] == overall["total"] and overall["completed_at"] is not None
