@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -38,10 +39,23 @@ def test_production_settings_pass_the_deployment_check():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="cms.migrantech.org",
         DATABASE_URL="sqlite:////tmp/migrantech-deploy-check.sqlite3",
+        REDIS_URL="redis://127.0.0.1:6379/0",
         CERTIFICATE_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_redis():
+    """Web processes must share one API cache, or a publish leaves some of them serving old pages."""
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="cms.migrantech.org",
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -1,7 +1,7 @@
 """Production: every secret must come from the environment; HTTPS everywhere.
 
 ``manage.py check --deploy`` passes with no warnings once SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL and CERTIFICATE_SIGNING_KEY hold real values.
+DATABASE_URL, REDIS_URL and CERTIFICATE_SIGNING_KEY hold real values.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +14,10 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+if not REDIS_URL:  # noqa: F405
+    # Without Redis each web process would keep its own API cache (stale pages after a publish)
+    # and print jobs would render inside web requests.
+    raise ImproperlyConfigured("Set the REDIS_URL environment variable.")
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY")
 if not CERTIFICATE_SIGNING_KEY.strip():
     raise ImproperlyConfigured("Set the CERTIFICATE_SIGNING_KEY environment variable.")
