@@ -46,6 +46,10 @@ def test_the_json_check_needs_no_login_and_says_only_what_the_certificate_says(i
     assert (body["type"], body["title"]) == (1, issued.title)
     assert (body["completed_on"], body["holder_name"]) == ("2026-03-02", "Amina Diallo")
     assert "learner" not in response.content.decode() and issued.holder_salt not in str(body)
+    assert response["Cache-Control"] == "no-cache"
+    # Credentials are not even looked at: a stale token changes nothing.
+    stale = Client().get(api(issued.pk), HTTP_AUTHORIZATION="Bearer no-longer-valid")
+    assert stale.status_code == 200 and stale.json() == body
 
 
 @pytest.mark.parametrize("bad_id", ["nope", "x" * 22, "A" * 21 + "!", "%00" * 8])
@@ -150,3 +154,16 @@ def test_after_a_key_rotation_the_retired_key_still_verifies_what_it_signed(issu
     settings.CERTIFICATE_RETIRED_PUBLIC_KEYS = [keys.b64url(retired)]
     assert verify(issued).status == Status.VALID
     assert [key.current for key in keys.public_keys()] == [True, False]
+
+
+def test_the_admin_lists_certificates_for_moderators_only(issued):
+    moderator = User.objects.create_user("lister", password="pw-for-tests")
+    moderator.groups.add(Group.objects.get(name=CERTIFICATE_MODERATORS_GROUP))
+    browser = Client()
+    browser.force_login(moderator)
+    listing = browser.get("/admin/certificates/", {"q": "Amina"})
+    assert listing.status_code == 200
+    assert issued.title in listing.content.decode() and issued.pk in listing.content.decode()
+    outsider = Client()
+    outsider.force_login(User.objects.create_user("outsider", password="pw-for-tests"))
+    assert outsider.get("/admin/certificates/").status_code in {302, 403}

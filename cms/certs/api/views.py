@@ -26,6 +26,7 @@ from cms.certs.verification import verify
 from cms.core.api.openapi import problem
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, NotFound
 from cms.learners.api.base import LearnerAPIMixin
+from cms.learners.api.docs import UNAUTHORIZED
 from cms.printing.models import PrintJob
 
 from .serializers import (
@@ -81,6 +82,12 @@ class PublicCertificateView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # A revocation must show at once: every check asks again.
+        response["Cache-Control"] = "no-cache"
+        return response
 
 
 class CertificateVerificationView(PublicCertificateView):
@@ -173,7 +180,8 @@ class MyCertificatesView(MyCertificateMixin, APIView):
             200: OpenApiResponse(
                 MyCertificateSerializer(many=True),
                 examples=[OpenApiExample("One certificate", [MY_CERTIFICATE_EXAMPLE])],
-            )
+            ),
+            **UNAUTHORIZED,
         },
     )
     def get(self, request: Request) -> Response:
@@ -210,6 +218,7 @@ class MyCertificatePdfView(MyCertificateMixin, APIView):
                     )
                 ],
             ),
+            **UNAUTHORIZED,
             (404, PROBLEM_CONTENT_TYPE): problem("No certificate of yours has this id."),
         },
     )
@@ -252,6 +261,7 @@ class MyCertificateBadgeView(MyCertificateMixin, APIView):
         tags=["certificates"],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="The signed credential."),
+            **UNAUTHORIZED,
             (404, PROBLEM_CONTENT_TYPE): problem("No certificate of yours has this id."),
         },
     )

@@ -100,6 +100,10 @@ EXAMPLES: dict[str, str] = {
     "problem-unknown-locale": "/api/v1/modules/?locale=xx",
     "problem-bad-filter": "/api/v1/library/good-practices/?type=film",
     "problem-page-out-of-range": "/api/v1/modules/?page=99",
+    "certificate-keys": "/api/v1/certificates/keys/",
+    "certificate-issuer": "/api/v1/certificates/issuer/",
+    # Certificates belong to learners, so the demo has none: an unknown id answers a problem.
+    "problem-unknown-certificate": "/api/v1/certificates/0000000000000000000000/verification/",
 }
 
 
