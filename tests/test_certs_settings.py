@@ -10,6 +10,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "cms.migrantech.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
