@@ -37,11 +37,17 @@ def worker(tmp_path):
 
 
 @pytest.fixture
-def forget_jobs(django_db_blocker):
-    """The live server's jobs are committed in the test database: remove them afterwards."""
-    yield
+def _django_db_helper(django_db_setup, django_db_blocker):
+    """Database access without pytest-django's per-test transaction (its fixture, replaced):
+    the jobs the live server and the worker commit must be removed for real afterwards."""
     with django_db_blocker.unblock():
-        PrintJob.objects.all().delete()
+        yield
+
+
+@pytest.fixture
+def forget_jobs():
+    yield
+    PrintJob.objects.all().delete()
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from django.conf import settings
 from pypdf import PdfReader
 
 from cms import celery_app
-from cms.modules.models import CategoryPage, ModulePage
+from cms.guide.models import InfographicPage
+from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing import jobs
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
@@ -28,6 +29,7 @@ from cms.printing.models import PrintJob
 from tasks.printing import render_print_job
 
 from .celery_worker import Worker
+from .print_helpers import render, text
 
 SPARE_REDIS_PORT = 6390
 WAIT_SECONDS = 180
@@ -199,3 +201,43 @@ def test_no_job_is_lost_when_redis_restarts_with_jobs_queued(
     )
     for job in PrintJob.objects.all():
         assert (Path(settings.MEDIA_ROOT) / job.result.name).stat().st_size > 1000
+
+
+def test_a_worker_prints_every_kind_of_document_as_the_web_process_would(
+    database, workers, tmp_path
+):
+    """Each kind queued through Redis comes back from the worker with the same pages and text as
+    a rendering in the test process (whose content the document tests check in detail)."""
+    celery_app.control.purge()
+    worker = workers()
+    module_ids = [
+        ModulePage.objects.get(slug=slug, locale__language_code="en").pk
+        for slug in ("teamwork-1", "trauma")
+    ]
+    category = CategoryPage.objects.get(slug="soft-skills", locale__language_code="en")
+    pathway = PathwayPage.objects.get(slug="first-steps-to-work", locale__language_code="en")
+    infographic = InfographicPage.objects.filter(locale__language_code="en").first()
+    requests = [
+        ("module", module_ids[:1], "ar", {}),
+        ("category", [category.pk], "fr", {}),
+        ("pathway", [pathway.pk], "tr", {"paper": "Letter"}),
+        ("selection", module_ids, "uk", {"good_practices": True}),
+        ("library", [], "en", {}),
+        ("poster", [infographic.pk], "fa", {}),
+        ("guide", [], "nl", {}),
+    ]
+    asked = [
+        (request_print(kind, ids, locale, PrintOptions(**options))[0], kind, ids, locale, options)
+        for kind, ids, locale, options in requests
+    ]
+    wait_for(
+        lambda: PrintJob.objects.filter(status=Status.DONE).count() == len(asked),
+        "the worker to print every kind",
+        [worker],
+    )
+    for job, kind, ids, locale, options in asked:
+        printed = PdfReader(Path(settings.MEDIA_ROOT) / PrintJob.objects.get(pk=job.pk).result.name)
+        expected = render(tmp_path, kind, ids, locale, **options)
+        assert len(printed.pages) == len(expected.pages), kind
+        assert text(printed) == text(expected), kind
+        assert printed.metadata.title == expected.metadata.title, kind
