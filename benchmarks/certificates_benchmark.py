@@ -9,8 +9,9 @@ and Redis as in production::
 
 It issues type 1 certificates to benchmark learners (as completions do, each print job queued
 when its issue commits), lets ``celery worker --concurrency 2`` print them, and measures from the
-issue to the last finished PDF, in the steady state: a few certificates are printed first, so
-the worker processes are warm and the annex (printed once per locale) exists. The results
+issue to the last finished PDF, in the steady state: the same modules are certified once first,
+so the worker processes are warm and the annex (printed once per locale) and the modules'
+versos (printed once per module, locale and day) exist. The results
 replace the "Certificates" section of docs/benchmarks.md; the benchmark's learners,
 certificates and jobs are removed afterwards.
 """
@@ -89,7 +90,7 @@ def clean_up() -> None:
 
 
 def certificates_per_second(count: int, folder: Path) -> float:
-    """Steady state: the workers are warm and the annex printed (once per locale) beforehand."""
+    """Steady state: the workers are warm, the annex and the versos printed beforehand."""
     from cms import celery_app
 
     celery_app.control.purge()
@@ -104,7 +105,7 @@ def certificates_per_second(count: int, folder: Path) -> float:
         while not celery_app.control.ping(timeout=1):
             if time.monotonic() > deadline:
                 raise RuntimeError("the benchmark worker did not start; see worker.log")
-        wait_until_printed(issue_certificates(4, first=count), folder)
+        wait_until_printed(issue_certificates(count), folder)
         started = time.perf_counter()
         wait_until_printed(issue_certificates(count), folder)
         elapsed = time.perf_counter() - started
@@ -116,7 +117,7 @@ def certificates_per_second(count: int, folder: Path) -> float:
 
 
 def seconds_per_certificate(count: int, folder: Path) -> float:
-    """Median seconds to print one certificate in this process, warm (annex already printed)."""
+    """Median seconds to print one certificate in this process, warm (annex and verso printed)."""
     from django.db import transaction
 
     from cms.certs.models import Certificate
@@ -145,7 +146,9 @@ def report(count: int, rate: float, one: float, load: float) -> str:
             f"Measured by `benchmarks/certificates_benchmark.py` on {platform.machine()}, "
             f"{os.cpu_count()} CPU(s), Python {platform.python_version()} (load average "
             f"{load:.1f} at the start: the machine is shared); `celery worker --concurrency 2`, "
-            "PostgreSQL, Redis; each certificate is recto, verso and the 8-page annex, PDF/UA-1.",
+            "PostgreSQL, Redis; each certificate is recto, verso and the 8-page annex, PDF/UA-1; "
+            "steady state: the annex and the modules' versos (once per module and day) printed "
+            "beforehand.",
             "",
             "| certificates (type 1, English) | certificates per second | target |",
             "| --- | ---: | --- |",

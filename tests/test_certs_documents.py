@@ -169,3 +169,21 @@ def test_an_arabic_certificate_is_laid_out_right_to_left(tmp_path):
     assert english_right > english_left
     assert arabic_left > arabic_right
     assert len(PdfReader(tmp_path / "ar" / "certificate-1-ar.pdf").pages) > 2  # with its annex
+
+
+def test_learners_of_one_module_share_its_verso_until_the_module_changes(tmp_path):
+    module = modules_of(category())[0]
+    first = issue("en", Type.MODULE)
+    complete(learner(name="Omar Haddad"), module)
+    second = Certificate.objects.get(learner__display_name="Omar Haddad", type=Type.MODULE)
+    first_recto, first_verso, _annex = pages(render(tmp_path / "first", first))
+    second_recto, second_verso, _annex = pages(render(tmp_path / "second", second))
+    assert "Amina Diallo" in first_recto and "Omar Haddad" in second_recto
+    assert second_verso == first_verso and "Omar Haddad" not in second_verso
+
+    module.summary = "A summary rewritten after the first certificates were printed."
+    module.save_revision().publish()
+    complete(learner(name="Lena Petrova"), module)
+    third = Certificate.objects.get(learner__display_name="Lena Petrova", type=Type.MODULE)
+    _recto, third_verso, _annex = pages(render(tmp_path / "third", third))
+    assert module.summary in third_verso and flat(module.summary) not in first_verso

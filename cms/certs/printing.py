@@ -30,6 +30,7 @@ from . import texts
 from .annex import SIGNATORY_COUNTRIES, annex_pdf
 from .models import Certificate
 from .verification import qr_text, verification_url
+from .verso import verso_pdf
 
 QR_MASK = 4
 
@@ -90,9 +91,6 @@ class CertificateDocument(PrintableDocument):
         kind = texts.CERTIFICATE_TYPE % {"type": self.certificate.type}
         return f"{kind} – {self.certificate.title}"
 
-    def expected_pages(self) -> int:
-        return 2
-
     @cached_property
     def module_sources(self) -> list[ModulePage]:
         ids = [entry["module"] for entry in self.certificate.snapshot]
@@ -100,8 +98,17 @@ class CertificateDocument(PrintableDocument):
         found = by_id.in_bulk(ids)
         return [found[i] for i in ids if i in found]
 
+    @property
+    def verso_appended(self) -> bool:
+        """A module certificate's verso says nothing about the holder: it is printed once."""
+        return self.certificate.type == Certificate.Type.MODULE
+
+    def expected_pages(self) -> int:
+        return 1 if self.verso_appended else 2
+
     def attachments(self) -> list[Path]:
-        return [annex_pdf(self.locale)]
+        verso = [verso_pdf(self.locale, self.verso_context)] if self.verso_appended else []
+        return [*verso, annex_pdf(self.locale)]
 
     def pages_involved(self) -> list[Page]:
         subject = [self.certificate.subject] if self.certificate.subject else []
@@ -147,35 +154,44 @@ class CertificateDocument(PrintableDocument):
         colour = getattr(subject, "colour", None) or subject.get_parent().specific.colour
         return colour
 
-    def get_context(self) -> dict[str, Any]:
+    @cached_property
+    def verso_context(self) -> dict[str, Any]:
+        """What the verso shows: the modules, their trainers and organisations, not the holder."""
         certificate = self.certificate
         modules = self.certified_modules()
+        trainer_partners = [module.source.partner.short_name for module in modules]
+        trainers = Trainer.objects.filter(modules__in=self.module_sources).distinct()
+        return {
+            "colour": self.subject_colour(),
+            "certificate_type": texts.CERTIFICATE_TYPE % {"type": certificate.type},
+            "reference": texts.PROJECT_REFERENCE % {"reference": "2020-1-FR01-KA204-080342"},
+            "trainer_organisations": join_names(trainer_partners),
+            "trainer_names": join_names([trainer.name for trainer in trainers]),
+            "modules": modules,
+            "module": modules[0] if certificate.type == Certificate.Type.MODULE else None,
+        }
+
+    def get_context(self) -> dict[str, Any]:
+        certificate = self.certificate
         partners = {
             partner.country: partner
             for partner in Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         }
-        trainer_partners = [module.source.partner.short_name for module in modules]
-        trainers = Trainer.objects.filter(modules__in=self.module_sources).distinct()
         url = verification_url(certificate)
         encoded = qr_text(certificate)
         return {
+            **self.verso_context,
             "certificate": certificate,
-            "colour": self.subject_colour(),
+            "verso_appended": self.verso_appended,
             "date": formats.date_format(certificate.completed_at, "DATE_FORMAT"),
             "heading": self.heading(),
-            "certificate_type": texts.CERTIFICATE_TYPE % {"type": certificate.type},
             "for_completing": self.for_completing(),
-            "reference": texts.PROJECT_REFERENCE % {"reference": "2020-1-FR01-KA204-080342"},
             "duration": texts.DURATION % {"hours": hours(self.module_sources)},
-            "trainer_organisations": join_names(trainer_partners),
-            "trainer_names": join_names([trainer.name for trainer in trainers]),
             "signatories": [
                 (partners[code], texts.COUNTRY_NAMES[code])
                 for code in SIGNATORY_COUNTRIES
                 if code in partners
             ],
-            "modules": modules,
-            "module": modules[0] if certificate.type == Certificate.Type.MODULE else None,
             "qr_text": encoded,
             "qr_image": qr_image(encoded),
             "short_address": short_url(url),
