@@ -1,13 +1,30 @@
 """A real ``celery worker`` process on the test database, for tests of the print pipeline."""
 
 import os
+import shutil
 import signal
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 CELERY = Path(settings.BASE_DIR) / ".venv" / "bin" / "celery"
+
+
+def require_worker_services() -> None:
+    """Real-worker tests need PostgreSQL, REDIS_URL and redis-server: without them they skip,
+    except under CI (``CI=true``) where they fail."""
+    missing = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        missing.append("DATABASE_URL must point at PostgreSQL")
+    if not settings.REDIS_URL:
+        missing.append("REDIS_URL must be set")
+    if not shutil.which("redis-server"):
+        missing.append("redis-server must be installed")
+    if missing:
+        under_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+        (pytest.fail if under_ci else pytest.skip)("Real-worker tests: " + "; ".join(missing))
 
 
 def worker_environment(broker_url: str, **overrides: object) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """Helpers for the learners' tests: registering, signing requests, and answers built from the
 stored questionnaires (right or wrong), never written out by hand."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from cms.core.api.questions import public_item_id
 from cms.learners.api.throttles import clear_throttles
 from cms.learners.grading import accepted_words
 from cms.learners.questionnaires import evaluation_of
+from cms.learners.signals import module_completed
 from cms.modules.models import CategoryPage, ModulePage
 
 API = "/api/v1"
@@ -22,6 +24,19 @@ def fresh_throttles():
     clear_throttles()
     yield
     clear_throttles()
+
+
+@pytest.fixture(name="completions")
+def completions_fixture() -> Iterator[list[dict]]:
+    """What every ``module_completed`` signal sent during the test carried."""
+    received: list[dict] = []
+
+    def receiver(sender, **kwargs):
+        received.append(kwargs)
+
+    module_completed.connect(receiver)
+    yield received
+    module_completed.disconnect(receiver)
 
 
 def bearer(token: str) -> dict[str, str]:

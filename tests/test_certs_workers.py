@@ -5,8 +5,6 @@ process) and cleans up after itself; without the services it skips, except under
 fails.
 """
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from cms.certs.models import Certificate
 from cms.learners.models import Learner
 from cms.printing.models import PrintJob
 
-from .celery_worker import Worker
+from .celery_worker import Worker, require_worker_services
 from .certs_helpers import category, complete_category, learner
 from .print_helpers import flat, text
 from .test_print_workers import wait_for
@@ -29,16 +27,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def services():
-    missing = []
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        missing.append("DATABASE_URL must point at PostgreSQL")
-    if not settings.REDIS_URL:
-        missing.append("REDIS_URL must be set")
-    if not shutil.which("redis-server"):
-        missing.append("redis-server must be installed")
-    if missing:
-        under_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-        (pytest.fail if under_ci else pytest.skip)("Real-worker tests: " + "; ".join(missing))
+    require_worker_services()
 
 
 @pytest.fixture

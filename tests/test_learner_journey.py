@@ -13,9 +13,10 @@ from cms.learners.models import Learner
 from cms.modules.models import ModulePage
 from cms.printing.jobs import run_job
 
-from .learner_helpers import (
+from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
     answers,
     category_modules,
+    fresh_throttles,
     pass_module,
     post,
     register,

@@ -11,10 +11,10 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale
 
 from cms.learners.models import Attempt, ModuleCompletion
-from cms.learners.signals import module_completed
 from tests.api_helpers import new_module
-from tests.learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
+from tests.learner_helpers import (  # noqa: F401 (fixtures: completions, autouse fresh_throttles)
     answers,
+    completions_fixture,
     fresh_throttles,
     pass_module,
     post,
@@ -32,18 +32,6 @@ SCHEDULE = "how-to-create-and-keep-a-schedule"
 @pytest.fixture
 def token(client):
     return register(client)["token"]
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, **kwargs):
-        received.append(kwargs)
-
-    module_completed.connect(receiver)
-    yield received
-    module_completed.disconnect(receiver)
 
 
 def start(client, token, page, query=""):

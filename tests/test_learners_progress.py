@@ -5,12 +5,12 @@ import pytest
 from django.utils import timezone
 
 from cms.learners.models import Learner, ModuleCompletion
-from cms.learners.signals import module_completed
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
-from tests.learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
+from tests.learner_helpers import (  # noqa: F401 (fixtures: completions, autouse fresh_throttles)
     API,
     bearer,
     category_modules,
+    completions_fixture,
     fresh_throttles,
     pass_module,
     register,
@@ -18,18 +18,6 @@ from tests.learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, **kwargs):
-        received.append(kwargs)
-
-    module_completed.connect(receiver)
-    yield received
-    module_completed.disconnect(receiver)
 
 
 def progress(client, token, query=""):

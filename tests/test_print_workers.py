@@ -7,8 +7,6 @@ They need PostgreSQL, REDIS_URL and redis-server; without them they skip, except
 (``CI=true``) where they fail.
 """
 
-import os
-import shutil
 import socket
 import subprocess
 import time
@@ -28,7 +26,7 @@ from cms.printing.jobs import request_print
 from cms.printing.models import PrintJob
 from tasks.printing import render_print_job
 
-from .celery_worker import Worker
+from .celery_worker import Worker, require_worker_services
 from .print_helpers import render, text
 
 SPARE_REDIS_PORT = 6390
@@ -39,23 +37,9 @@ QUEUE_PATIENCE = 10
 Status = PrintJob.Status
 
 
-def _missing_services() -> list[str]:
-    missing = []
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        missing.append("DATABASE_URL must point at PostgreSQL")
-    if not settings.REDIS_URL:
-        missing.append("REDIS_URL must be set")
-    if not shutil.which("redis-server"):
-        missing.append("redis-server must be installed")
-    return missing
-
-
 @pytest.fixture(autouse=True)
 def services():
-    missing = _missing_services()
-    if missing:
-        under_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-        (pytest.fail if under_ci else pytest.skip)("Real-worker tests: " + "; ".join(missing))
+    require_worker_services()
 
 
 pytestmark = pytest.mark.django_db

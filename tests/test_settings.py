@@ -47,7 +47,7 @@ def test_production_settings_pass_the_deployment_check():
 
 
 def test_production_refuses_to_start_without_redis():
-    """Web processes must share one API cache, or a publish leaves some of them serving old pages."""
+    """Web processes must share one API cache, or a publish leaves some serving old pages."""
     result = run_manage(
         "check",
         DJANGO_SETTINGS_MODULE="cms.settings.production",
