@@ -20,7 +20,6 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +33,8 @@ TARGET_PER_SECOND = 5.0
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 os.environ.setdefault("DEBUG", "false")
+
+from benchmarks.workers import celery_worker  # noqa: E402 - needs ROOT on the path
 
 
 def issue_certificates(count: int, first: int = 0) -> list[str]:
@@ -91,27 +92,13 @@ def clean_up() -> None:
 
 def certificates_per_second(count: int, folder: Path) -> float:
     """Steady state: the workers are warm, the annex and the versos printed beforehand."""
-    from cms import celery_app
-
-    celery_app.control.purge()
-    worker = subprocess.Popen(  # noqa: S603 - our own worker
-        [ROOT / ".venv/bin/celery", "--app", "cms", "worker", "--concurrency", "2"],
-        cwd=ROOT,
-        stdout=(folder / "worker.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )
     try:
-        deadline = time.monotonic() + 60
-        while not celery_app.control.ping(timeout=1):
-            if time.monotonic() > deadline:
-                raise RuntimeError("the benchmark worker did not start; see worker.log")
-        wait_until_printed(issue_certificates(count), folder)
-        started = time.perf_counter()
-        wait_until_printed(issue_certificates(count), folder)
-        elapsed = time.perf_counter() - started
+        with celery_worker(folder):
+            wait_until_printed(issue_certificates(count), folder)
+            started = time.perf_counter()
+            wait_until_printed(issue_certificates(count), folder)
+            elapsed = time.perf_counter() - started
     finally:
-        worker.terminate()
-        worker.wait(timeout=60)
         clean_up()
     return count / elapsed
 

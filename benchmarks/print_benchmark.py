@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 os.environ.setdefault("DEBUG", "false")
 
+from benchmarks.workers import celery_worker  # noqa: E402 - needs ROOT on the path
+
 
 def setup_django() -> None:
     import django
@@ -97,19 +99,9 @@ def jobs_per_minute(folder: Path) -> tuple[int, float] | None:
 
     if not settings.REDIS_URL or "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         return None
-    from cms import celery_app
-
-    celery_app.control.purge()
     slugs = ModulePage.objects.live().filter(locale__language_code="en")
     ids = list(slugs.order_by("path").values_list("pk", flat=True))[:JOBS_FOR_THROUGHPUT]
-    worker = subprocess.Popen(  # noqa: S603 - our own worker
-        [ROOT / ".venv/bin/celery", "--app", "cms", "worker", "--concurrency", "2"],
-        cwd=ROOT,
-        stdout=(folder / "worker.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_for_worker(celery_app)
+    with celery_worker(folder):
         options = PrintOptions(paper="Letter")
         job_ids = []
         started = time.perf_counter()
@@ -124,17 +116,7 @@ def jobs_per_minute(folder: Path) -> tuple[int, float] | None:
                 raise RuntimeError("a benchmark job failed; see worker.log")
             time.sleep(0.2)
         elapsed = time.perf_counter() - started
-    finally:
-        worker.terminate()
-        worker.wait(timeout=60)
     return len(ids), len(ids) / (elapsed / 60)
-
-
-def _wait_for_worker(celery_app: object, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not celery_app.control.ping(timeout=1):
-        if time.monotonic() > deadline:
-            raise RuntimeError("the benchmark worker did not start; see worker.log")
 
 
 def cached_latency() -> list[float]:

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
+from cms.modules.printing import LocalizedModule
 from cms.printing.documents import PrintableDocument, PrintRequestError, register
 from cms.printing.links import short_url
-from cms.printing.locales import Localized
 from cms.project.models import Partner, Trainer
 
 from . import texts
@@ -36,19 +36,9 @@ QR_MASK = 4
 
 
 @dataclass
-class CertifiedModule:
-    module: Localized
-    category: Localized
+class CertifiedModule(LocalizedModule):
     completed: str
     """The completion date, formatted for the certificate's locale."""
-
-    @property
-    def page(self) -> ModulePage:
-        return self.module.page
-
-    @property
-    def source(self) -> ModulePage:
-        return self.module.source
 
     @property
     def trainers(self) -> list[str]:

@@ -34,12 +34,11 @@ class Questionnaire:
 
 
 @dataclass
-class PrintedModule:
-    """One module as printed: its localized page, its category and what is attached to it."""
+class LocalizedModule:
+    """A module in the document's locale, with its category (the source pages behind both)."""
 
     module: Localized
     category: Localized
-    practices: list[PrintedPractice] = field(default_factory=list)
 
     @property
     def page(self) -> ModulePage:
@@ -48,6 +47,13 @@ class PrintedModule:
     @property
     def source(self) -> ModulePage:
         return self.module.source
+
+
+@dataclass
+class PrintedModule(LocalizedModule):
+    """One module as printed: its localized page, its category and what is attached to it."""
+
+    practices: list[PrintedPractice] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
