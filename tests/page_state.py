@@ -43,7 +43,7 @@ def save(slug: str, locale: str, path: Path) -> dict[str, Any]:
     from django.core import serializers
     from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
-    from cms.translation.locales import source_locale
+    from cms.core.locales import source_locale
 
     page = Page.objects.get(slug=slug, locale__language_code=locale).specific
     source = page.get_translation(source_locale())

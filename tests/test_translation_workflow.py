@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 
+from cms.core.locales import source_locale
 from cms.modules.models import ModulePage
-from cms.translation.locales import source_locale
 from cms.translation.po import export_zip, import_zip
 from cms.translation.report import module_statuses
 from cms.translation.review import submit_for_review

@@ -19,10 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
 
+from cms.core.locales import direction_of, localize, source_locale
 from cms.modules.models import ModulePage
-from cms.printing.documents import source_locale
 from cms.printing.fingerprint import template_version
-from cms.printing.locales import direction_of, localize_many
 from cms.printing.pdf import write_pdf
 from cms.project.models import Competence, Partner, ProjectPage
 
@@ -83,9 +82,9 @@ def annex_context(locale: str) -> dict[str, Any]:
         key=lambda partner: SIGNATORY_COUNTRIES.index(partner.country),
     )
     return {
-        "project": localize_many([project], locale)[0] if project else None,
+        "project": localize([project], locale)[0] if project else None,
         "competences": localized_snippets(Competence, locale, kind=Competence.Kind.TRANSVERSAL),
-        "modules": localize_many(modules, locale),
+        "modules": localize(modules, locale),
         "partners": [(partner, texts.COUNTRY_NAMES[partner.country]) for partner in partners],
     }
 

@@ -13,12 +13,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from cms.core.api.locales import locale_codes
+from cms.core.locales import locale_codes, localize
 from cms.learners.models import Learner, ModuleCompletion
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
-from cms.printing.locales import localize_many
 
 from . import claims, texts
 from .models import Certificate
@@ -56,7 +55,7 @@ def snapshot(learner: Learner, modules: list[ModulePage], locale: str) -> list[d
             "title": item.page.title,
             "completed": claims.day(completed[item.source.pk]),
         }
-        for item in localize_many(modules, locale)
+        for item in localize(modules, locale)
         if item.source.pk in completed
     ]
 
@@ -65,7 +64,7 @@ def title_of(subject: Page | None, locale: str) -> str:
     if subject is None:
         with translation.override(locale):
             return str(texts.THE_40_E_MODULES)
-    return localize_many([subject.specific], locale)[0].page.title
+    return localize([subject.specific], locale)[0].page.title
 
 
 def issue(

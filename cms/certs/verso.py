@@ -18,8 +18,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms.core.locales import direction_of
 from cms.printing.fingerprint import template_version
-from cms.printing.locales import direction_of
 from cms.printing.pdf import write_pdf
 
 from . import texts

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from cms.core.api.locales import direction_of, locale_codes
+from cms.core.locales import content_locale, direction_of, locale_codes
 
 from . import texts
 from .lookup import find_certificate
@@ -21,7 +21,7 @@ def verification_page(request: HttpRequest, certificate_id: str) -> HttpResponse
     if certificate is None:
         raise Http404("No certificate has this id.")
     asked = request.GET.get("lang", "")
-    locale = asked if asked in locale_codes() else certificate.locale
+    locale = content_locale(asked) or certificate.locale
     verification = verify(certificate)
     with translation.override(locale):
         return render(

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "MigranTech core"
 
     def ready(self) -> None:
-        from cms.translation.locales import ensure_content_locales
+        from .locales import ensure_content_locales
 
         post_migrate.connect(ensure_content_locales, sender=self)
         from .api import invalidation

@@ -6,8 +6,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.core.locales import Localized
 from cms.printing.documents import PrintableDocument, register
-from cms.printing.locales import Localized
 
 from .models import InfographicPage, LearningGuidePage
 

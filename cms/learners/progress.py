@@ -9,7 +9,7 @@ from datetime import datetime
 
 from wagtail.models import Page
 
-from cms.core.api.pages import localise
+from cms.core.locales import localize
 from cms.modules.api.queries import live_sources
 from cms.modules.models import CategoryPage, ModulePage, PathwayModule, PathwayPage
 
@@ -104,4 +104,4 @@ def progress_of(learner: Learner) -> Progress:
 def titles_in(model: type[Page], page_ids: list[int], locale: str) -> dict[int, str]:
     """Titles of source-locale pages in ``locale`` (English where not translated)."""
     sources = list(model.objects.filter(pk__in=page_ids))
-    return {page.api_id: page.title for page in localise(sources, locale, model.objects.all())}
+    return {served.id: served.item.title for served in localize(sources, locale)}

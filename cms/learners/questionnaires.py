@@ -7,8 +7,8 @@ the real translation in the asked locale, or the English one where there is none
 
 from dataclasses import dataclass
 
-from cms.core.api.pages import localise
 from cms.core.api.questions import EvaluationShape
+from cms.core.locales import localize
 from cms.modules.api.queries import live_sources
 from cms.modules.models import ModulePage
 
@@ -46,11 +46,11 @@ def evaluation_of(page: ModulePage) -> dict | None:
 
 def questionnaire_in(module: ModulePage, locale: str) -> ServedQuestionnaire | None:
     """``module``'s questionnaire as learners of ``locale`` see it; None if it has none."""
-    (served,) = localise([module], locale, ModulePage.objects.all())
-    raw = evaluation_of(served)
+    (served,) = localize([module], locale)
+    raw = evaluation_of(served.item)
     if raw is None:
         return None
-    return ServedQuestionnaire(module, served.api_locale, served.api_fallback, raw)
+    return ServedQuestionnaire(module, served.lang, served.fallback, raw)
 
 
 def public_questionnaire(raw: dict) -> dict:

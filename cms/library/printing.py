@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 
-from cms.printing.documents import PrintableDocument, register, source_locale
-from cms.printing.locales import Localized
+from cms.core.locales import Localized, source_locale
+from cms.printing.documents import PrintableDocument, register
 
 from .models import GoodPracticePage, LibraryIndexPage
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page
 
+from cms.core.locales import Localized, source_locale
 from cms.library.printing import PrintedPractice, practices_linked_from
-from cms.printing.documents import MAX_TARGETS, PrintableDocument, register, source_locale
-from cms.printing.locales import Localized
+from cms.printing.documents import MAX_TARGETS, PrintableDocument, register
 from cms.printing.worksheets import WorksheetQuestion, worksheet_questions
 
 from .models import CategoryPage, ModulePage, PathwayPage

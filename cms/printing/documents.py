@@ -9,14 +9,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from .locales import Localized, direction_of, localize_many
+from cms.core.locales import Localized, direction_of, localize, source_locale
 
 PAPER_SIZES = ("A4", "Letter")
 MAX_TARGETS = 60
@@ -84,7 +83,7 @@ class PrintableDocument:
         return {}
 
     def localize(self, pages: Iterable[Page]) -> list[Localized]:
-        return localize_many(list(pages), self.locale)
+        return localize(list(pages), self.locale)
 
     def attachments(self) -> list[Path]:
         """Finished PDFs appended after the document's own pages (e.g. an annex printed once)."""
@@ -154,10 +153,6 @@ class PrintableDocument:
                 "options",
                 gettext("%(document)s: good practices cannot be added.") % {"document": cls.label},
             )
-
-
-def source_locale() -> Locale:
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 _REGISTRY: dict[str, type[PrintableDocument]] = {}

@@ -6,10 +6,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.locales import source_locale
 from cms.guide.models import InfographicPage
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 
-from .documents import PAPER_SIZES, PrintOptions, source_locale
+from .documents import PAPER_SIZES, PrintOptions
 
 KINDS = [
     ("module", _("One e-module (a handout)")),

@@ -23,7 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
-from cms.core.api.locales import locale_codes
+from cms.core.locales import UnknownLocale, require_content_locale
 
 from .documents import PrintOptions, PrintRequestError, document_class
 from .fingerprint import content_fingerprint
@@ -73,12 +73,10 @@ def request_print(
 ) -> tuple[PrintJob, bool]:
     """The job answering this request and whether it was reused; raises ``PrintRequestError``."""
     document_type = document_class(kind)
-    if locale not in locale_codes():
-        raise PrintRequestError(
-            "locale",
-            gettext("“%(asked)s” is not a locale of this catalogue; use one of %(valid)s.")
-            % {"asked": locale, "valid": ", ".join(locale_codes())},
-        )
+    try:
+        locale = require_content_locale(locale)
+    except UnknownLocale as error:
+        raise PrintRequestError("locale", error.message) from None
     document_type.check_options(options)
     if options.answer_key and not can_print_answer_key(user):
         raise AnswerKeyNotAllowed

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale
 
+from cms.core.locales import target_locales
 from cms.modules.models import ModulePage
 
-from .locales import target_locales
 from .status import PageStatus, translation_status
 
 

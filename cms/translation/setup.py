@@ -16,7 +16,13 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .locales import ensure_content_locales, language_name, source_locale, target_locales
+from cms.core.locales import (
+    ensure_content_locales,
+    language_name,
+    source_locale,
+    target_locales,
+)
+
 from .segments import translate_segments
 
 TRANSLATORS_PREFIX = "Translators: "

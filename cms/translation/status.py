@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from .locales import target_locales
+from cms.core.locales import target_locales
 
 Segment = tuple[int, int, str]
 """(string id, context id, context path) of one translatable segment."""

@@ -1,7 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from .locales import language_name, target_locales
+from cms.core.locales import language_name, target_locales
+
 from .report import module_statuses, summarise
 
 

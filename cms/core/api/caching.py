@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date, parse_http_date_safe
 
-from .locales import LOCALE_PARAMETER, from_accept_language, source_locale_code
+from cms.core.locales import LOCALE_PARAMETER, negotiate
 
 GENERATION_KEY = "api:generation"
 ENTRY_PREFIX = "api:response:"
@@ -68,8 +68,7 @@ def entry_key(request: HttpRequest) -> str:
     query = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
     locale = ""
     if LOCALE_PARAMETER not in request.GET:
-        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:500]
-        locale = (header and from_accept_language(header)) or source_locale_code()
+        locale = negotiate(None, request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
     identity = repr((request.get_host(), request.path, query, locale))
     return ENTRY_PREFIX + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
 

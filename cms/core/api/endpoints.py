@@ -12,11 +12,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from cms.core.locales import content_locales, source_locale_code
 from cms.core.models import HomePage
 
 from . import preview
 from .caching import private_response
-from .locales import content_locales, source_locale_code
 from .openapi import TEXT_SCHEMA, locale_parameters, problem, responses
 from .pagination import StrictPagination
 from .problems import PROBLEM_CONTENT_TYPE

@@ -1,9 +1,13 @@
-"""The language of the API's own words (problem titles and details, print job errors).
+"""Which locale an API request asks for, for its content and for the API's own words.
 
-A client reads errors in the language it reads content in: ``?locale=`` when it names a content
-locale, else the best match of ``Accept-Language``, else English. Django's ``LocaleMiddleware``
-alone would follow a browser's language cookie and ignore ``?locale=``; this middleware runs
-after it and decides for the API's addresses only.
+Content: ``negotiate_locale`` applies ``cms.core.locales.negotiate`` to the request and turns an
+unknown ``?locale=`` into a 400 problem listing the valid codes.
+
+The API's own words (problem titles and details, print job errors): a client reads errors in the
+language it reads content in. Django's ``LocaleMiddleware`` alone would follow a browser's
+language cookie and ignore ``?locale=``; ``APILanguageMiddleware`` runs after it and decides for
+the API's addresses only, never failing (an unknown ``?locale=`` is reported in the language of
+``Accept-Language``).
 """
 
 from collections.abc import Callable
@@ -11,16 +15,31 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from .locales import LOCALE_PARAMETER, from_accept_language, locale_codes, source_locale_code
-from .problems import API_PATH_PREFIX
+from cms.core.locales import (
+    LOCALE_PARAMETER,
+    UnknownLocale,
+    content_locale,
+    negotiate,
+)
+
+from .problems import API_PATH_PREFIX, BadParameter
+
+
+def accept_language(request: HttpRequest) -> str:
+    return request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+
+
+def negotiate_locale(request: HttpRequest) -> str:
+    """The content locale code the request asks for; raises ``BadParameter`` if it is unknown."""
+    try:
+        return negotiate(request.GET.get(LOCALE_PARAMETER), accept_language(request))
+    except UnknownLocale as error:
+        raise BadParameter(LOCALE_PARAMETER, error.message, valid_locales=error.valid) from None
 
 
 def interface_language(request: HttpRequest) -> str:
-    asked = request.GET.get(LOCALE_PARAMETER, "").strip().lower()
-    if asked in locale_codes():
-        return asked
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:500]
-    return (header and from_accept_language(header)) or source_locale_code()
+    asked = content_locale(request.GET.get(LOCALE_PARAMETER, ""))
+    return asked or negotiate(None, accept_language(request))
 
 
 class APILanguageMiddleware:

@@ -12,7 +12,8 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from .locales import locale_codes
+from cms.core.locales import locale_codes
+
 from .pagination import MAX_PAGE_SIZE
 from .problems import PROBLEM_CONTENT_TYPE
 

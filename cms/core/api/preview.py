@@ -88,6 +88,6 @@ def serialise_draft(page: Page, request: Request) -> dict[str, Any]:
     page_type = page_type_for_model(type(page))
     view = page_type.serializer(action="retrieve", request=request)
     draft = localise_draft(page)
-    context = view.api_context(locale=draft.api_locale)
+    context = view.api_context(locale=draft.localization.lang)
     view.attach([draft], context)
     return view.serialize(view.detail_serializer_class, draft, context)

@@ -20,7 +20,8 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from .locales import source_locale_code
+from cms.core.locales import source_locale_code
+
 from .registry import page_type_for_model
 
 RENDITION_WIDTHS = (320, 640, 1024)

@@ -14,10 +14,9 @@ from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.core.locales import localize, source_locale_code
 from cms.project.models import Competence, Partner
 
-from .locales import source_locale_code
-from .pages import real_translations
 from .problems import BadParameter
 from .registry import page_type_for_model, page_types
 
@@ -59,41 +58,31 @@ def _page_hits(query: str, locale: str) -> list[dict[str, Any]]:
     keys = list(dict.fromkeys(hit.translation_key for hit in hits))
     if not keys:
         return []
-    versions: dict[Any, dict[str, Page]] = {}
-    for page in (
-        Page.objects.live()
-        .filter(
+    sources = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
             translation_key__in=keys,
             alias_of__isnull=True,
-            locale__language_code__in={locale, source_locale_code()},
+            locale__language_code=source_locale_code(),
         )
-        .select_related("locale")
-    ):
-        versions.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    existing = real_translations(keys)
+    }
+    found = [sources[key] for key in keys if key in sources]
     results = []
-    for key in keys:
-        source = versions.get(key, {}).get(source_locale_code())
-        page_type = source and page_type_for_model(content_type_id=source.content_type_id)
+    for served in localize(found, locale, Page.objects.all()):
+        page_type = page_type_for_model(content_type_id=served.source.content_type_id)
         if page_type is None:
             continue
-        served = versions[key].get(locale, source)
-        code = served.locale.language_code
         results.append(
             {
                 "type": page_type.name,
-                "id": source.pk,
-                "slug": served.slug,
-                "locale": code,
-                "title": served.title,
-                "translations": [
-                    {"locale": other, "slug": slug}
-                    for other, slug in existing[key]
-                    if other != code
-                ],
-                "last_published_at": served.last_published_at,
-                "fallback": served is source and locale != source_locale_code(),
-                "url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(source.pk)),
+                "id": served.id,
+                "slug": served.item.slug,
+                "locale": served.lang,
+                "title": served.item.title,
+                "translations": served.translations,
+                "last_published_at": served.item.last_published_at,
+                "fallback": served.fallback,
+                "url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(served.id)),
             }
         )
     return results
@@ -109,19 +98,19 @@ def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]
             if item.translation_key not in hit_keys:
                 continue
             try:
-                url = reverse(url_name, kwargs={"id": item.api_id})
+                url = reverse(url_name, kwargs={"id": item.localization.id})
             except NoReverseMatch:
                 continue
             results.append(
                 {
                     "type": type_name,
-                    "id": item.api_id,
+                    "id": item.localization.id,
                     "slug": item.slug,
-                    "locale": item.api_locale,
+                    "locale": item.localization.lang,
                     "title": item.name,
                     "translations": [],
                     "last_published_at": None,
-                    "fallback": item.api_fallback,
+                    "fallback": item.localization.fallback,
                     "url": url,
                 }
             )

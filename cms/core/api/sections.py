@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.models import Page
 
+from cms.core.locales import source_locale_code
+
 from .fields import ConstantField
-from .locales import source_locale_code
 from .openapi import list_and_detail_schema
 from .pages import localise
 from .registry import page_types

@@ -15,22 +15,23 @@ class PageItemSerializer(serializers.Serializer):
 
     type = ConstantField("page")
     id = serializers.IntegerField(
-        source="api_id",
+        source="localization.id",
         help_text="Stable id: the same in every locale (the id of the English source).",
     )
     slug = serializers.CharField()
     locale = serializers.CharField(
-        source="api_locale", help_text="Locale of the content served (the source on fallback)."
+        source="localization.lang",
+        help_text="Locale of the content served (the source on fallback).",
     )
     title = serializers.CharField()
     translations = TranslationSerializer(
         many=True,
-        source="api_translations",
+        source="localization.translations",
         help_text="The other locales in which this item is really translated and published.",
     )
     last_published_at = serializers.DateTimeField(allow_null=True)
     fallback = serializers.BooleanField(
-        source="api_fallback",
+        source="localization.fallback",
         help_text="True when the asked locale has no translation and the source is served.",
     )
 
@@ -38,7 +39,7 @@ class PageItemSerializer(serializers.Serializer):
 class SnippetItemSerializer(serializers.Serializer):
     """Partners and competences: translatable, identified by their English instance's id."""
 
-    id = serializers.IntegerField(source="api_id")
+    id = serializers.IntegerField(source="localization.id")
     slug = serializers.CharField()
-    locale = serializers.CharField(source="api_locale")
-    fallback = serializers.BooleanField(source="api_fallback")
+    locale = serializers.CharField(source="localization.lang")
+    fallback = serializers.BooleanField(source="localization.fallback")

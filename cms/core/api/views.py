@@ -16,9 +16,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from cms.core.locales import source_locale_code
+
 from .caching import CachedResponseMixin
 from .fields import collect_references
-from .locales import negotiate_locale, source_locale_code
+from .language import negotiate_locale
 from .openapi import SingleObjectSchema
 from .pages import LocalisedSnippets, localise
 from .pagination import StrictPagination
@@ -180,7 +182,7 @@ class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
             )
         }
         items = context["snippets"].of(self.model).values()
-        return sorted(items, key=lambda item: order.get(item.api_id, 0))
+        return sorted(items, key=lambda item: order.get(item.localization.id, 0))
 
     def list(self, request: Request) -> Response:
         context = self.api_context()

@@ -9,9 +9,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale, source_locale_code
+from cms.core.api.language import negotiate_locale
 from cms.core.api.problems import NotFound, Problem
 from cms.core.api.views import parse_id
+from cms.core.locales import LOCALE_PARAMETER, source_locale_code
 
 from ..attempts import AlreadySubmitted, start_attempt, submit
 from ..grading import AnswerError, Result

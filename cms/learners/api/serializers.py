@@ -6,9 +6,9 @@ from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.core.api.locales import locale_codes
 from cms.core.api.problems import BadParameter
 from cms.core.api.questions import EvaluationShape
+from cms.core.locales import locale_codes
 
 from ..models import Learner
 

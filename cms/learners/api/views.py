@@ -10,8 +10,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cms.core.api.locales import LOCALE_PARAMETER, negotiate_locale
+from cms.core.api.language import negotiate_locale
 from cms.core.api.problems import Problem
+from cms.core.locales import LOCALE_PARAMETER
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 
 from .. import credentials, privacy

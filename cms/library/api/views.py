@@ -69,7 +69,9 @@ class GoodPracticeViewSet(PageViewSet):
 
     def attach(self, pages: list[Any], context: dict[str, Any]) -> None:
         for page in pages:
-            page.api_partner = context["snippets"].get(Partner, page.api_source.identified_by_id)
+            page.api_partner = context["snippets"].get(
+                Partner, page.localization.source.identified_by_id
+            )
 
 
 @list_and_detail_schema(

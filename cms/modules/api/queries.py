@@ -9,11 +9,11 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Page
 
-from cms.core.api.locales import source_locale_code
 from cms.core.api.pages import localise
 from cms.core.api.problems import BadParameter, UnknownTarget
 from cms.core.api.views import parse_id
 from cms.core.fields import CEFR_LEVELS
+from cms.core.locales import source_locale_code
 from cms.modules.models import CategoryPage, ModulePage, PathwayModule, PathwayPage
 from cms.project.models import Competence, Partner
 
@@ -34,7 +34,7 @@ def _parent_path(page: Page) -> str:
 
 def attach_module_summaries(modules: list[Any], context: dict[str, Any]) -> None:
     """Each module's partner and category, in the asked locale."""
-    paths = {_parent_path(module.api_source) for module in modules}
+    paths = {_parent_path(module.localization.source) for module in modules}
     categories = {
         category.path: category
         for category in localise(
@@ -44,7 +44,7 @@ def attach_module_summaries(modules: list[Any], context: dict[str, Any]) -> None
         )
     }
     for module in modules:
-        source = module.api_source
+        source = module.localization.source
         module.api_partner = context["snippets"].get(Partner, source.partner_id)
         module.api_category = categories.get(_parent_path(source))
 
@@ -52,14 +52,14 @@ def attach_module_summaries(modules: list[Any], context: dict[str, Any]) -> None
 def attach_module_details(modules: list[Any], context: dict[str, Any]) -> None:
     """Summaries plus trainers, competences and the pathways each module is part of."""
     attach_module_summaries(modules, context)
-    source_ids = [module.api_id for module in modules]
+    source_ids = [module.localization.id for module in modules]
     links = PathwayModule.objects.filter(module_id__in=source_ids).order_by("sort_order")
     pathway_ids_of = defaultdict(list)
     for module_id, pathway_id in links.values_list("module_id", "pathway_id"):
         pathway_ids_of[module_id].append(pathway_id)
     pathway_ids = {pk for ids in pathway_ids_of.values() for pk in ids}
     pathways = {
-        pathway.api_id: pathway
+        pathway.localization.id: pathway
         for pathway in localise(
             list(live_sources(PathwayPage).filter(pk__in=pathway_ids)),
             context["locale"],
@@ -67,7 +67,7 @@ def attach_module_details(modules: list[Any], context: dict[str, Any]) -> None:
         )
     }
     for module in modules:
-        source = module.api_source
+        source = module.localization.source
         module.api_trainers = [trainer.name for trainer in source.trainers.all()]
         module.api_competences = [
             competence
@@ -77,13 +77,13 @@ def attach_module_details(modules: list[Any], context: dict[str, Any]) -> None:
             if competence is not None
         ]
         module.api_pathways = [
-            pathways[pk] for pk in pathway_ids_of[module.api_id] if pk in pathways
+            pathways[pk] for pk in pathway_ids_of[module.localization.id] if pk in pathways
         ]
 
 
 def _with_modules(groupings: list[Any], members: dict[int, list[Any]]) -> None:
     for grouping in groupings:
-        grouping.api_modules = members.get(grouping.api_id, [])
+        grouping.api_modules = members.get(grouping.localization.id, [])
         grouping.api_duration_hours = float(
             sum(module.duration_hours for module in grouping.api_modules)
         )
@@ -98,23 +98,25 @@ def _served_modules(sources: list[ModulePage], context: dict[str, Any]) -> list[
 def attach_category_modules(categories: list[Any], context: dict[str, Any]) -> None:
     if not categories:
         return
-    by_path = {category.api_source.path: category.api_id for category in categories}
+    by_path = {
+        category.localization.source.path: category.localization.id for category in categories
+    }
     within = reduce(or_, (Q(path__startswith=path) for path in by_path))
     sources = list(prepare_modules(live_sources(ModulePage).filter(within)))
     members: dict[int, list[Any]] = defaultdict(list)
     for module in _served_modules(sources, context):
-        members[by_path[_parent_path(module.api_source)]].append(module)
+        members[by_path[_parent_path(module.localization.source)]].append(module)
     _with_modules(categories, members)
 
 
 def attach_pathway_modules(pathways: list[Any], context: dict[str, Any]) -> None:
     links = list(
-        PathwayModule.objects.filter(pathway_id__in=[p.api_id for p in pathways])
+        PathwayModule.objects.filter(pathway_id__in=[p.localization.id for p in pathways])
         .order_by("sort_order")
         .values_list("pathway_id", "module_id")
     )
     sources = prepare_modules(live_sources(ModulePage).filter(pk__in={m for _p, m in links}))
-    served = {module.api_id: module for module in _served_modules(list(sources), context)}
+    served = {module.localization.id: module for module in _served_modules(list(sources), context)}
     members: dict[int, list[Any]] = defaultdict(list)
     for pathway_id, module_id in links:
         if module_id in served:

@@ -22,7 +22,7 @@ class CompetenceRefSerializer(SnippetItemSerializer):
 class GroupingRefSerializer(serializers.Serializer):
     """A category or pathway a module belongs to, in the asked locale."""
 
-    id = serializers.IntegerField(source="api_id")
+    id = serializers.IntegerField(source="localization.id")
     slug = serializers.CharField()
     title = serializers.CharField()
     colour = serializers.CharField(

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from cms.core.api.locales import negotiate_locale
+from cms.core.api.language import negotiate_locale
 from cms.core.api.openapi import problem
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, BadParameter, NotFound, Problem
 from cms.printing.documents import PrintOptions, PrintRequestError, is_private

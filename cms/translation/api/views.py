@@ -5,9 +5,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from cms.core.api.locales import LOCALE_PARAMETER, locale_codes, source_locale_code
 from cms.core.api.problems import BadParameter
-from cms.translation.locales import target_locales
+from cms.core.locales import LOCALE_PARAMETER, locale_codes, source_locale_code, target_locales
 from cms.translation.report import module_statuses, summarise
 
 from .serializers import TranslationStatusSerializer

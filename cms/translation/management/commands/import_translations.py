@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail.models import Locale
 
-from cms.translation.locales import source_locale
+from cms.core.locales import source_locale
 from cms.translation.po import import_zip
 
 
