@@ -6,6 +6,8 @@ time (soft limit: the job fails with a clear message; hard limit: the process is
 memory (the worker process cannot grow past ``PRINT_MEMORY_LIMIT_MB``).
 """
 
+from uuid import UUID
+
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init, worker_ready
@@ -34,6 +36,11 @@ def render_print_job(self: Task, job_id: str) -> None:
         if wait is not None:
             # Another attempt holds the job; come back when its lease has run out.
             raise self.retry(countdown=wait + 1, max_retries=None)
+
+
+def send_print_job(job_id: UUID) -> None:
+    """The print jobs' dispatcher (set by ``cms.site`` at start-up): a Celery task per job."""
+    render_print_job.delay(str(job_id))
 
 
 @app.task(acks_late=True, ignore_result=True)

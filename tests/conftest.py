@@ -31,7 +31,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from cms.core.catalogue.loader import load_catalogue
+    from cms.site.catalogue.loader import load_catalogue
 
     with django_db_blocker.unblock():
         load_catalogue()

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from cms.core.api.contract import CONTRACT_DIR, block_schemas, examples, openapi_yaml, streams
+from cms.site.contract import CONTRACT_DIR, block_schemas, examples, openapi_yaml, streams
 
 REGENERATE = "run `manage.py export_api_contract` and commit frontend_contract/"
 LEARNER_PATHS = re.compile(r"^/api/v1/(learners/|attempts/|modules/\{\}/attempts/)")

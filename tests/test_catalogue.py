@@ -10,12 +10,12 @@ import yaml
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
-from cms.core.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
-from cms.core.catalogue.source import CatalogueError
 from cms.guide.models import InfographicPage, LearningGuidePage
 from cms.library.models import CertificationToolPage, GoodPracticePage
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.project.models import Partner, ProjectPage
+from cms.site.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
+from cms.site.catalogue.source import CatalogueError
 
 pytestmark = pytest.mark.django_db
 

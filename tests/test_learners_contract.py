@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 import yaml
 
-from cms.core.api.contract import CONTRACT_DIR
+from cms.site.contract import CONTRACT_DIR
 
 OPERATIONS = {
     "POST /api/v1/learners/",

@@ -31,8 +31,7 @@ Status = PrintJob.Status
 def no_broker(monkeypatch):
     """Jobs are run by the tests themselves; what would have been queued is recorded."""
     sent = []
-    monkeypatch.setattr(jobs, "enqueue", sent.append)
-    monkeypatch.setattr(sweeper, "enqueue", sent.append)
+    monkeypatch.setattr(jobs.dispatcher, "send", sent.append)
     return sent
 
 

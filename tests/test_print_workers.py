@@ -155,7 +155,7 @@ def test_no_job_is_lost_when_redis_restarts_with_jobs_queued(
         with celery_app.connection_for_write(spare_redis["url"]) as connection:
             render_print_job.apply_async((str(job_id),), connection=connection)
 
-    monkeypatch.setattr(jobs, "enqueue", enqueue_on_spare_redis)
+    monkeypatch.setattr(jobs.dispatcher, "send", enqueue_on_spare_redis)
     worker = workers(spare_redis["url"])
     slugs = ["trauma", "self-confidence", "e-reputation", "market-knowledge", "teamwork-2"]
     asked = [

@@ -7,8 +7,8 @@ import yaml
 from django.conf import settings
 from wagtail.models import Locale
 
-from cms.core.catalogue.loader import DEFAULT_DATA_DIR
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
+from cms.site.catalogue.loader import DEFAULT_DATA_DIR
 from cms.translation.report import module_statuses
 
 pytestmark = pytest.mark.django_db

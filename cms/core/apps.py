@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from .locales import ensure_content_locales
 
         post_migrate.connect(ensure_content_locales, sender=self)
-        from .api import invalidation
 
-        invalidation.connect()
+        from .api.endpoints import register_page_types
+
+        register_page_types()

@@ -25,6 +25,7 @@ class Chapter:
 class LearningGuideBooklet(PrintableDocument):
     kind = "guide"
     label = gettext_lazy("Learning guide")
+    offer = gettext_lazy("The learning guide")
     template_name = "guide/print/guide.html"
     target_model = LearningGuidePage
     needs_targets = False
@@ -65,6 +66,9 @@ class LearningGuideBooklet(PrintableDocument):
 class InfographicPoster(PrintableDocument):
     kind = "poster"
     label = gettext_lazy("Infographic poster")
+    offer = gettext_lazy("An infographic, as a poster")
+    target_field = "infographic"
+    target_label = gettext_lazy("Infographic")
     template_name = "guide/print/poster.html"
     target_model = InfographicPage
 

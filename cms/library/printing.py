@@ -68,6 +68,7 @@ def _live_practices() -> Any:
 class LibraryCatalogue(PrintableDocument):
     kind = "library"
     label = gettext_lazy("E-library catalogue")
+    offer = gettext_lazy("The e-library catalogue")
     template_name = "library/print/catalogue.html"
     target_model = LibraryIndexPage
     needs_targets = False

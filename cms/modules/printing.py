@@ -176,6 +176,9 @@ def _hours(modules: list[ModulePage]) -> str:
 class ModuleHandout(ModuleDocument):
     kind = "module"
     label = gettext_lazy("Module handout")
+    offer = gettext_lazy("One e-module (a handout)")
+    target_field = "module"
+    target_label = gettext_lazy("E-module")
     target_model = ModulePage
     has_cover = False
 
@@ -218,6 +221,9 @@ class PackDocument(ModuleDocument):
 class CategoryPack(PackDocument):
     kind = "category"
     label = gettext_lazy("Category pack")
+    offer = gettext_lazy("A category")
+    target_field = "category"
+    target_label = gettext_lazy("Category")
     target_model = CategoryPage
 
     def module_sources(self) -> list[ModulePage]:
@@ -231,6 +237,9 @@ class CategoryPack(PackDocument):
 class PathwayPack(PackDocument):
     kind = "pathway"
     label = gettext_lazy("Pathway pack")
+    offer = gettext_lazy("An intern pathway")
+    target_field = "pathway"
+    target_label = gettext_lazy("Intern pathway")
     target_model = PathwayPage
 
     def module_sources(self) -> list[ModulePage]:
@@ -250,6 +259,9 @@ class ModuleSelection(PackDocument):
 
     kind = "selection"
     label = gettext_lazy("Selection of modules")
+    offer = gettext_lazy("E-modules I choose")
+    target_field = "modules"
+    target_label = gettext_lazy("E-modules")
     target_model = ModulePage
     max_targets = MAX_TARGETS
 

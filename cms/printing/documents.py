@@ -55,6 +55,16 @@ class PrintableDocument:
     offered by the print-jobs API, and its jobs are not shown there."""
     accepts_answer_key: ClassVar[bool] = False
     accepts_good_practices: ClassVar[bool] = False
+    offer: ClassVar[str | Promise] = ""
+    """How the admin's print form offers this kind (translated)."""
+    target_field: ClassVar[str | None] = None
+    """The print form's field choosing the pages to print; None prints ``default_targets``."""
+    target_label: ClassVar[str | Promise] = ""
+
+    @classmethod
+    def choosable_targets(cls) -> Any:
+        """The pages the print form offers: the published source-locale pages of its model."""
+        return cls.target_model.objects.live().filter(locale=source_locale()).order_by("path")
 
     def __init__(self, targets: list[Page], locale: str, options: PrintOptions) -> None:
         self.targets, self.locale, self.options = targets, locale, options

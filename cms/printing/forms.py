@@ -4,57 +4,31 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.locales import source_locale
-from cms.guide.models import InfographicPage
-from cms.modules.models import CategoryPage, ModulePage, PathwayPage
-
-from .documents import PAPER_SIZES, PrintOptions
-
-KINDS = [
-    ("module", _("One e-module (a handout)")),
-    ("category", _("A category")),
-    ("pathway", _("An intern pathway")),
-    ("selection", _("E-modules I choose")),
-    ("library", _("The e-library catalogue")),
-    ("poster", _("An infographic, as a poster")),
-    ("guide", _("The learning guide")),
-]
-TARGET_FIELD = {
-    "module": "module",
-    "category": "category",
-    "pathway": "pathway",
-    "selection": "modules",
-    "poster": "infographic",
-}
-"""Which field names the pages of each kind; the e-library and the guide need none."""
+from .documents import PAPER_SIZES, PrintableDocument, PrintOptions, document_kinds
 
 
-def _live(model: type) -> Any:
-    return model.objects.live().filter(locale=source_locale()).order_by("path")
+def _target_field(document: type[PrintableDocument]) -> forms.Field:
+    if document.max_targets > 1:
+        return forms.ModelMultipleChoiceField(
+            queryset=document.target_model.objects.none(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=document.target_label,
+        )
+    return forms.ModelChoiceField(
+        queryset=document.target_model.objects.none(),
+        required=False,
+        label=document.target_label,
+    )
 
 
 class PrintPackForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What to print"), choices=KINDS, widget=forms.RadioSelect)
-    module = forms.ModelChoiceField(
-        queryset=ModulePage.objects.none(), required=False, label=_("E-module")
-    )
-    category = forms.ModelChoiceField(
-        queryset=CategoryPage.objects.none(), required=False, label=_("Category")
-    )
-    pathway = forms.ModelChoiceField(
-        queryset=PathwayPage.objects.none(), required=False, label=_("Intern pathway")
-    )
-    modules = forms.ModelMultipleChoiceField(
-        queryset=ModulePage.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("E-modules"),
-    )
-    infographic = forms.ModelChoiceField(
-        queryset=InfographicPage.objects.none(), required=False, label=_("Infographic")
-    )
+    """Its kinds, and the fields choosing their pages, come from the printable documents."""
+
+    kind = forms.ChoiceField(label=_("What to print"), widget=forms.RadioSelect)
     locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     paper = forms.ChoiceField(label=_("Paper"), choices=[(size, size) for size in PAPER_SIZES])
     answer_key = forms.BooleanField(
@@ -66,25 +40,30 @@ class PrintPackForm(forms.Form):
 
     def __init__(self, *args: Any, may_print_answer_key: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, model in [
-            ("module", ModulePage),
-            ("category", CategoryPage),
-            ("pathway", PathwayPage),
-            ("modules", ModulePage),
-            ("infographic", InfographicPage),
-        ]:
-            self.fields[name].queryset = _live(model)
+        documents = document_kinds()
+        self.fields["kind"].choices = [(document.kind, document.offer) for document in documents]
+        self.target_fields: dict[str, str] = {}
+        for document in documents:
+            name = document.target_field
+            if name is None:
+                continue
+            self.target_fields[document.kind] = name
+            if name not in self.fields:
+                field = _target_field(document)
+                field.queryset = document.choosable_targets()
+                self.fields[name] = field
+        self.order_fields(["kind", *self.target_fields.values()])
         if not may_print_answer_key:
             del self.fields["answer_key"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        field = TARGET_FIELD.get(cleaned.get("kind", ""))
+        field = self.target_fields.get(cleaned.get("kind", ""))
         chosen = cleaned.get(field) if field else None
         if field and not chosen:
             self.add_error(field, _("Choose what to print."))
-        if field == "modules":
-            cleaned["targets"] = [page.pk for page in chosen or []]
+        if isinstance(chosen, QuerySet | list):
+            cleaned["targets"] = [page.pk for page in chosen]
         else:
             cleaned["targets"] = [chosen.pk] if chosen else []
         return cleaned

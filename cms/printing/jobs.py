@@ -17,6 +17,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
@@ -109,10 +110,23 @@ def _reusable_job(fingerprint: str) -> PrintJob | None:
     return None
 
 
-def enqueue(job_id: UUID) -> None:
-    from tasks.printing import render_print_job
+@dataclass
+class Dispatcher:
+    """Who carries a queued job to a worker; the site sets ``send`` at start-up (Celery's task).
 
-    render_print_job.delay(str(job_id))
+    The domain never imports its transport: tests and benchmarks replace ``send`` alone.
+    """
+
+    send: Callable[[UUID], None] | None = None
+
+
+dispatcher = Dispatcher()
+
+
+def enqueue(job_id: UUID) -> None:
+    if dispatcher.send is None:
+        raise ImproperlyConfigured("No print job dispatcher: cms.site sets it at start-up.")
+    dispatcher.send(job_id)
 
 
 def run_job(

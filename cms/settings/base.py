@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms.certs",
     "cms.printing",
     "cms.translation",
+    "cms.site",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",

@@ -26,7 +26,10 @@ from .sections import SectionViewSet
 from .serializers import TranslationSerializer
 from .views import ContentAPIMixin
 
-register_page_type("section", HomePage, "section-detail", SectionViewSet)
+
+def register_page_types() -> None:
+    """Called by core's ``ready``: search, links and preview find these types."""
+    register_page_type("section", HomePage, "section-detail", SectionViewSet)
 
 
 class LocaleSerializer(serializers.Serializer):

@@ -1,7 +1,9 @@
 """Which API type, detail address and serializer belong to each page model.
 
-Apps register their page types from their own ``api/`` package; shared code (internal links in
-rich text, search results, headless preview) looks them up here without importing the apps.
+Each app registers its page types from its ``AppConfig.ready`` (``register_page_types`` in its
+``api/views.py``), so the registry is full once Django is set up; shared code on the ground floor
+(internal links in rich text, search results, headless preview) looks them up here, never
+importing the apps above it.
 """
 
 from collections.abc import Callable

@@ -9,13 +9,13 @@ other item: in the asked locale where a real translation exists, else from the s
 import re
 from typing import Any
 
+from django.db.models import Model
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.core.locales import localize, source_locale_code
-from cms.project.models import Competence, Partner
 
 from .problems import BadParameter
 from .registry import page_type_for_model, page_types
@@ -24,10 +24,12 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 20
 WORD = re.compile(r"[^\W_]+")
 MAX_HITS = 200
-SNIPPET_TYPES = [
-    (Partner, "partner", "partner-detail"),
-    (Competence, "competence", "competence-detail"),
-]
+SNIPPET_TYPES: list[tuple[type[Model], str, str]] = []
+"""(model, API type, detail URL name) of each searchable snippet, registered at start-up."""
+
+
+def register_snippet_type(model: type[Model], type_name: str, url_name: str) -> None:
+    SNIPPET_TYPES.append((model, type_name, url_name))
 
 
 def clean_query(raw: str | None) -> str:

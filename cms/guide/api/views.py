@@ -41,11 +41,13 @@ class LearningGuideViewSet(SingletonPageViewSet):
     list_serializer_class = detail_serializer_class = LearningGuideSerializer
 
 
-register_page_type("infographic", InfographicPage, "infographic-detail", InfographicViewSet)
-register_page_type(
-    "learning_guide",
-    LearningGuidePage,
-    "learning-guide-list",
-    LearningGuideViewSet,
-    singleton=True,
-)
+def register_page_types() -> None:
+    """Called by the app's ``ready``: search, links and preview find these types."""
+    register_page_type("infographic", InfographicPage, "infographic-detail", InfographicViewSet)
+    register_page_type(
+        "learning_guide",
+        LearningGuidePage,
+        "learning-guide-list",
+        LearningGuideViewSet,
+        singleton=True,
+    )

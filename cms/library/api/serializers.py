@@ -12,7 +12,7 @@ from cms.library.facets import (
     RESOURCE_TYPE_CHOICES,
 )
 from cms.library.models import CertificationToolPage
-from cms.modules.api.serializers import PartnerRefSerializer
+from cms.project.api.serializers import PartnerRefSerializer
 
 
 def _codes(choices: list[tuple[str, str]]) -> list[str]:

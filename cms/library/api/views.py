@@ -87,12 +87,16 @@ class CertificationToolViewSet(PageViewSet):
     detail_serializer_class = CertificationToolDetailSerializer
 
 
-register_page_type("section", LibraryIndexPage, "section-detail", SectionViewSet)
-register_page_type("section", CertificationToolIndexPage, "section-detail", SectionViewSet)
-register_page_type("good_practice", GoodPracticePage, "good-practice-detail", GoodPracticeViewSet)
-register_page_type(
-    "certification_tool",
-    CertificationToolPage,
-    "certification-tool-detail",
-    CertificationToolViewSet,
-)
+def register_page_types() -> None:
+    """Called by the app's ``ready``: search, links and preview find these types."""
+    register_page_type("section", LibraryIndexPage, "section-detail", SectionViewSet)
+    register_page_type("section", CertificationToolIndexPage, "section-detail", SectionViewSet)
+    register_page_type(
+        "good_practice", GoodPracticePage, "good-practice-detail", GoodPracticeViewSet
+    )
+    register_page_type(
+        "certification_tool",
+        CertificationToolPage,
+        "certification-tool-detail",
+        CertificationToolViewSet,
+    )

@@ -3,20 +3,9 @@
 from rest_framework import serializers
 
 from cms.core.api.fields import ConstantField, StreamBlocksField, TextListField
-from cms.core.api.serializers import PageItemSerializer, SnippetItemSerializer
+from cms.core.api.serializers import PageItemSerializer
 from cms.modules.blocks import ModuleBodyBlock
-from cms.project.models import Competence
-
-
-class PartnerRefSerializer(SnippetItemSerializer):
-    short_name = serializers.CharField()
-    name = serializers.CharField()
-    country = serializers.CharField()
-
-
-class CompetenceRefSerializer(SnippetItemSerializer):
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Competence.Kind.choices)
+from cms.project.api.serializers import CompetenceRefSerializer, PartnerRefSerializer
 
 
 class GroupingRefSerializer(serializers.Serializer):

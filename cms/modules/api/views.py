@@ -113,7 +113,9 @@ class CatalogueViewSet(ContentAPIMixin, viewsets.ViewSet):
         return Response(self.serialize(CatalogueSerializer, catalogue, context))
 
 
-register_page_type("section", CurriculumPage, "section-detail", SectionViewSet)
-register_page_type("module", ModulePage, "module-detail", ModuleViewSet)
-register_page_type("category", CategoryPage, "category-detail", CategoryViewSet)
-register_page_type("pathway", PathwayPage, "pathway-detail", PathwayViewSet)
+def register_page_types() -> None:
+    """Called by the app's ``ready``: search, links and preview find these types."""
+    register_page_type("section", CurriculumPage, "section-detail", SectionViewSet)
+    register_page_type("module", ModulePage, "module-detail", ModuleViewSet)
+    register_page_type("category", CategoryPage, "category-detail", CategoryViewSet)
+    register_page_type("pathway", PathwayPage, "pathway-detail", PathwayViewSet)

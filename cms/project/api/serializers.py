@@ -3,8 +3,19 @@
 from rest_framework import serializers
 
 from cms.core.api.fields import ConstantField, ImageObjectField, RichTextHTMLField, TextListField
-from cms.core.api.serializers import PageItemSerializer
-from cms.modules.api.serializers import CompetenceRefSerializer, PartnerRefSerializer
+from cms.core.api.serializers import PageItemSerializer, SnippetItemSerializer
+from cms.project.models import Competence
+
+
+class PartnerRefSerializer(SnippetItemSerializer):
+    short_name = serializers.CharField()
+    name = serializers.CharField()
+    country = serializers.CharField()
+
+
+class CompetenceRefSerializer(SnippetItemSerializer):
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Competence.Kind.choices)
 
 
 class PartnerSerializer(PartnerRefSerializer):

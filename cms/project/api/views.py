@@ -57,4 +57,6 @@ class ProjectViewSet(SingletonPageViewSet):
             page.api_partners = partners
 
 
-register_page_type("project", ProjectPage, "project-list", ProjectViewSet, singleton=True)
+def register_page_types() -> None:
+    """Called by the app's ``ready``: search, links and preview find these types."""
+    register_page_type("project", ProjectPage, "project-list", ProjectViewSet, singleton=True)

@@ -3,9 +3,9 @@
 from collections.abc import Callable
 from typing import Any
 
-from cms.core.catalogue.context import LoadContext, save_page
-from cms.core.catalogue.source import DataFile
 from cms.guide.models import InfographicPage, LearningGuidePage
+from cms.site.catalogue.context import LoadContext, save_page
+from cms.site.catalogue.source import DataFile
 
 
 def load_learning_guide(file: DataFile, ctx: LoadContext) -> None:

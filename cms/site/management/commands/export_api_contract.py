@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cms.core.api.contract import write_contract
+from cms.site.contract import write_contract
 
 
 class Command(BaseCommand):

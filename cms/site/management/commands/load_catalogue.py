@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from cms.core.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
-from cms.core.catalogue.source import CatalogueError
+from cms.site.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
+from cms.site.catalogue.source import CatalogueError
 
 
 class Command(BaseCommand):

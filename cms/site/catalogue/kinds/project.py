@@ -4,10 +4,10 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from cms.core.catalogue.context import LoadContext, save_page, text_items
-from cms.core.catalogue.source import DataFile
-from cms.core.groups import editors_group_for
 from cms.project.models import Competence, Partner, ProjectPage, Trainer
+from cms.site.catalogue.context import LoadContext, save_page, text_items
+from cms.site.catalogue.source import DataFile
+from cms.site.groups import editors_group_for
 
 PARTNER_TEXT_FIELDS = ("name", "short_name", "country", "website", "description", "signatory_name")
 

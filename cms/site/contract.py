@@ -18,7 +18,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiYamlRenderer
 from wagtail import blocks
 
-from .streams import SHARED_DEFINITIONS, stream_item_schema
+from cms.core.api.streams import SHARED_DEFINITIONS, stream_item_schema
 
 CONTRACT_DIR = Path(settings.BASE_DIR) / "frontend_contract"
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -3,11 +3,11 @@
 from collections.abc import Callable
 from typing import Any
 
-from cms.core.catalogue.context import LoadContext, save_page, text_items
-from cms.core.catalogue.source import DataFile, PathItem
 from cms.modules.blocks import ModuleBodyBlock
 from cms.modules.models import CategoryPage, CurriculumPage, ModulePage, PathwayModule, PathwayPage
 from cms.project.models import Trainer
+from cms.site.catalogue.context import LoadContext, save_page, text_items
+from cms.site.catalogue.source import DataFile, PathItem
 
 
 def load_curriculum(file: DataFile, ctx: LoadContext) -> None:

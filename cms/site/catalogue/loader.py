@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from cms.core.groups import ensure_groups
+from cms.site.groups import ensure_groups
 
 from . import schemas
 from .context import LoadContext, ProgressFactory, ensure_home

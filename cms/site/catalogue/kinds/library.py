@@ -3,14 +3,14 @@
 from collections.abc import Callable
 from typing import Any
 
-from cms.core.catalogue.context import LoadContext, save_page, text_items
-from cms.core.catalogue.source import DataFile
 from cms.library.models import (
     CertificationToolIndexPage,
     CertificationToolPage,
     GoodPracticePage,
     LibraryIndexPage,
 )
+from cms.site.catalogue.context import LoadContext, save_page, text_items
+from cms.site.catalogue.source import DataFile
 
 GOOD_PRACTICE_HTML_FIELDS = (
     "objectives_and_target_group",

@@ -13,9 +13,9 @@ import polib
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from cms.core.catalogue import schemas
-from cms.core.catalogue.context import LoadContext
-from cms.core.catalogue.source import CatalogueError, DataFile, Problem, read_data_file
+from cms.site.catalogue import schemas
+from cms.site.catalogue.context import LoadContext
+from cms.site.catalogue.source import CatalogueError, DataFile, Problem, read_data_file
 from cms.translation.po import apply_po
 from cms.translation.segments import translate_segments
 from cms.translation.setup import ensure_translation_setup
