@@ -1,4 +1,4 @@
-"""Test set-up: the whole demo catalogue is loaded once per run into the test database.
+"""Test set-up: the database is provisioned and the whole demo catalogue loaded once per run.
 
 Under CI (``CI=true``) the real PostgreSQL and Redis are required: a missing service fails the
 run instead of letting tests skip or fall back to SQLite and an in-memory cache.
@@ -32,6 +32,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from cms.site.catalogue.loader import load_catalogue
+    from cms.site.provisioning import provision
 
     with django_db_blocker.unblock():
+        provision()
         load_catalogue()

@@ -48,12 +48,16 @@ def editors_group_for(partner: "Partner") -> Group:
 
 
 def ensure_groups() -> None:
-    """Create or complete the groups; safe to run again (it only adds what is missing)."""
+    """Create or complete the groups; safe to run again (it only adds what is missing).
+
+    Moderators and counsellors exist from the first provisioning; each partner's editors group
+    gets its rights on the curriculum once the catalogue has brought both.
+    """
     from cms.modules.models import CurriculumPage
     from cms.project.models import Partner
 
     home = Page.objects.get(depth=2, locale__language_code="en")
-    curriculum = CurriculumPage.objects.get(locale__language_code="en")
+    curriculum = CurriculumPage.objects.filter(locale__language_code="en").first()
     access_admin = _permissions("access_admin")
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
@@ -80,5 +84,6 @@ def ensure_groups() -> None:
     for partner in Partner.objects.filter(locale__language_code="en", editors_group__isnull=False):
         group = partner.editors_group
         group.permissions.add(*access_admin)
-        _grant_pages(group, curriculum, "add", "change")
+        if curriculum is not None:  # partners come with the catalogue, which has a curriculum
+            _grant_pages(group, curriculum, "add", "change")
         _grant_media(group)
