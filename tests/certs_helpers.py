@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.test import TestCase
 from django.utils import timezone
 
 from cms.certs.models import Certificate
@@ -38,13 +39,21 @@ def complete(
     all_modules: bool = False,
     day: int = 0,
 ) -> ModuleCompletion:
-    """Record a completion and announce it, as the learners app does in its transaction."""
-    completion = ModuleCompletion.objects.create(
-        learner=who, module=module, completed_at=START + timedelta(days=day)
-    )
-    module_completed.send(
-        Learner, learner=who, completion=completion, groups=groups or [], all_modules=all_modules
-    )
+    """Record a completion and announce it, as the learners app does in its transaction, then
+    run what waits for that transaction's commit (issuing the certificates)."""
+    with TestCase.captureOnCommitCallbacks() as committed:
+        completion = ModuleCompletion.objects.create(
+            learner=who, module=module, completed_at=START + timedelta(days=day)
+        )
+        module_completed.send(
+            Learner,
+            learner=who,
+            completion=completion,
+            groups=groups or [],
+            all_modules=all_modules,
+        )
+    for callback in committed:
+        callback()
     return completion
 
 

@@ -1,11 +1,14 @@
 """Certificates are issued when learners complete modules, once each, and survive erasure."""
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.certs import issuing
 from cms.certs.models import Certificate
 from cms.certs.printing import CertificateDocument, join_names
 from cms.certs.verification import Status, verify
+from cms.learners.models import Attempt, Learner, ModuleCompletion
 from cms.learners.signals import learner_erasing, module_completed, personal_data_requested
 from cms.modules.models import PathwayPage
 from cms.printing.documents import PrintOptions
@@ -20,6 +23,12 @@ from .certs_helpers import (
     complete_everything,
     learner,
     modules_of,
+)
+from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
+    fresh_throttles,
+    pass_module,
+    register,
+    source_module,
 )
 
 pytestmark = pytest.mark.django_db
@@ -91,17 +100,48 @@ def test_certificates_are_in_the_learners_language():
     assert issued.title == french.title != module.title
 
 
-def test_issuing_queues_the_pdf_once_the_completion_is_committed(
+def test_certificates_are_issued_and_their_pdf_queued_only_once_the_completion_commits(
     django_capture_on_commit_callbacks,
 ):
     amina = learner()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        complete(amina, modules_of(category())[0])
+    module = modules_of(category())[0]
+    with django_capture_on_commit_callbacks(execute=False) as at_commit:
+        completion = ModuleCompletion.objects.create(
+            learner=amina, module=module, completed_at=timezone.now()
+        )
+        module_completed.send(Learner, learner=amina, completion=completion, groups=[])
+    assert not Certificate.objects.filter(learner=amina).exists()
+    (issue,) = at_commit
+    with django_capture_on_commit_callbacks(execute=False) as after_issue:
+        issue()
     issued = certificate(amina, Type.MODULE)
     assert issued.print_job.kind == "certificate"
     assert issued.print_job.targets == [issued.pk]
     assert issued.print_job.status == PrintJob.Status.QUEUED
-    assert len(callbacks) == 1
+    assert len(after_issue) == 1
+
+
+def test_a_failure_in_issuing_never_loses_the_passed_attempt_and_the_sweep_issues_later(
+    client, monkeypatch
+):
+    token = register(client)["token"]
+    module = source_module("how-to-create-and-keep-a-schedule")
+
+    def signing_fails(*args, **kwargs):
+        raise RuntimeError("the signing key is unreadable")
+
+    monkeypatch.setattr(issuing, "issue", signing_fails)
+    result = pass_module(client, token, module)
+    assert result["passed"] is True and result["module_completed"] is True
+    (attempt,) = Attempt.objects.filter(module=module, passed=True)
+    (completion,) = ModuleCompletion.objects.filter(module=module, learner=attempt.learner)
+    assert not Certificate.objects.filter(learner=attempt.learner).exists()
+
+    monkeypatch.undo()
+    assert issuing.issue_missing() == 1
+    issued = certificate(attempt.learner, Type.MODULE)
+    assert issued.subject.pk == module.pk and issued.completed_at == completion.completed_at
+    assert issuing.issue_missing() == 0
 
 
 def test_erasure_removes_the_name_and_keeps_the_certificate():

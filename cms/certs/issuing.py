@@ -2,19 +2,27 @@
 
 Issuing is idempotent: a learner has at most one certificate of each type for each subject
 (one for all 40 e-modules), whatever the number of times a completion is announced.
+
+Certificates are issued after the completion commits, in a transaction of their own
+(``issue_committed``): a failure in signing or queuing the PDF never undoes the learner's passed
+attempt. What a failure left out is issued by the sweep (``issue_missing``, run periodically by
+the workers), since every completion must have its module certificate.
 """
 
+import logging
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from wagtail.models import Page
 
 from cms.core.locales import locale_codes, localize
 from cms.learners.models import Learner, ModuleCompletion
+from cms.learners.progress import finished_by
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
@@ -23,6 +31,7 @@ from . import claims, texts
 from .models import Certificate
 
 Type = Certificate.Type
+logger = logging.getLogger(__name__)
 
 
 def certificate_locale(learner: Learner) -> str:
@@ -146,3 +155,33 @@ def erase_holder(learner: Learner) -> int:
 def _delete_files(names: list[str]) -> None:
     for name in names:
         default_storage.delete(name)
+
+
+def issue_committed(completion_id: int, group_ids: list[int], all_modules_done: bool) -> bool:
+    """Issue a committed completion's certificates; False (logged) if it failed, for the sweep."""
+    try:
+        with transaction.atomic():
+            completion = ModuleCompletion.objects.select_related("learner", "module").get(
+                pk=completion_id
+            )
+            groups = list(Page.objects.filter(pk__in=group_ids))
+            issue_for_completion(completion.learner, completion, groups, all_modules_done)
+    except ModuleCompletion.DoesNotExist:
+        return True  # erased since: nothing to certify
+    except Exception:
+        logger.exception("Certificates of completion %s not issued; the sweep will", completion_id)
+        return False
+    return True
+
+
+def issue_missing() -> int:
+    """Issue the certificates of every completion still without its module certificate."""
+    module_certificate = Certificate.objects.filter(
+        learner=OuterRef("learner"), type=Type.MODULE, subject=OuterRef("module")
+    )
+    missing = ModuleCompletion.objects.filter(~Exists(module_certificate)).select_related("learner")
+    issued = 0
+    for completion in missing:
+        groups, all_modules_done = finished_by(completion)
+        issued += issue_committed(completion.pk, [group.pk for group in groups], all_modules_done)
+    return issued

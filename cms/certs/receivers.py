@@ -1,22 +1,25 @@
 """The certificates' side of the learners' signals (``cms.learners.signals``)."""
 
+from functools import partial
 from typing import Any
 
+from django.db import transaction
 from django.dispatch import receiver
 
 from cms.learners.models import Learner
 from cms.learners.signals import learner_erasing, module_completed, personal_data_requested
 
-from .issuing import erase_holder, issue_for_completion
+from .issuing import erase_holder, issue_committed
 from .models import Certificate
 from .verification import verification_url, verify
 
 
 @receiver(module_completed, dispatch_uid="certs.issue_certificates")
 def issue_certificates(sender: Any, learner: Learner, completion: Any, **kwargs: Any) -> None:
-    issue_for_completion(
-        learner, completion, list(kwargs.get("groups") or []), bool(kwargs.get("all_modules"))
-    )
+    # Sent inside the submission's transaction: issue once it has committed, never inside it.
+    group_ids = [group.pk for group in kwargs.get("groups") or []]
+    all_modules = bool(kwargs.get("all_modules"))
+    transaction.on_commit(partial(issue_committed, completion.pk, group_ids, all_modules))
 
 
 @receiver(learner_erasing, dispatch_uid="certs.erase_holder")

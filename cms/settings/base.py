@@ -93,7 +93,7 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# No transaction per request: the views that write say where theirs starts and ends.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -184,7 +184,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # A job is acknowledged only once done, and requeued if its worker dies; each worker takes one
 # job at a time and its processes are replaced once they grow (WeasyPrint keeps caches).
-CELERY_IMPORTS = ["tasks.printing"]
+CELERY_IMPORTS = ["tasks.printing", "tasks.certs"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -196,6 +196,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-print-jobs": {
         "task": "tasks.printing.sweep_print_jobs",
         "schedule": env.float("PRINT_SWEEP_SECONDS", default=60.0),
+    },
+    "issue-missing-certificates": {
+        "task": "tasks.certs.issue_missing_certificates",
+        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=300.0),
     },
 }
 

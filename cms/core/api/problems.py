@@ -93,15 +93,6 @@ _TITLES = {
 }
 
 
-def _response_without_rollback(exc: Exception) -> Response | None:
-    if not isinstance(exc, exceptions.APIException):
-        return None
-    headers = {}
-    if getattr(exc, "wait", None):
-        headers["Retry-After"] = str(int(exc.wait))
-    return Response(exc.detail, status=exc.status_code, headers=headers)
-
-
 def problem_body(status_code: int, detail: str, instance: str = "", **extra: Any) -> dict:
     slug, title = _TITLES.get(status_code, ("error", gettext_lazy("Error")))
     extra.setdefault("type", PROBLEM_TYPE_BASE + slug)
@@ -135,12 +126,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's exception handler, answering every error as problem details."""
     if isinstance(exc, Http404):
         exc = NotFound(gettext("Nothing exists at this address."))
-    if getattr(context.get("view"), "runs_outside_transactions", False):
-        # DRF would mark an enclosing transaction for rollback; a read-only view has none of
-        # its own, and must not doom one it happens to run inside (a test's, a caller's).
-        response = _response_without_rollback(exc)
-    else:
-        response = exception_handler(exc, context)
+    response = exception_handler(exc, context)
     if response is None:
         return None
     request = context.get("request")

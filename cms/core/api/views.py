@@ -6,7 +6,6 @@ app's ``api/queries.py``); the views themselves hold no business logic.
 
 from typing import Any, ClassVar
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
@@ -42,14 +41,7 @@ class ContentAPIMixin(CachedResponseMixin):
     authentication_classes: ClassVar[list] = []
     permission_classes: ClassVar[list] = [AllowAny]
     renderer_classes: ClassVar[list] = [JSONRenderer]
-    runs_outside_transactions = True
     request: Request
-
-    @classmethod
-    def as_view(cls, *args: Any, **kwargs: Any) -> Any:
-        # Read-only: no transaction per request (ATOMIC_REQUESTS), so a response served from the
-        # cache does not touch the database at all.
-        return transaction.non_atomic_requests(super().as_view(*args, **kwargs))
 
     def api_context(self, locale: str | None = None) -> dict[str, Any]:
         locale = locale or negotiate_locale(self.request)

@@ -19,7 +19,7 @@ from ..grading import AnswerError, Result
 from ..models import Attempt, Learner
 from ..questionnaires import page_locale, public_questionnaire, questionnaire_in, source_module
 from . import docs
-from .base import CONFLICT, LearnerAPIMixin, problem_response
+from .base import CONFLICT, LearnerAPIMixin
 from .serializers import AttemptSerializer, ResultSerializer, SubmissionSerializer
 from .throttles import AttemptThrottle, SubmissionThrottle
 
@@ -127,13 +127,13 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
                 errors={error.question_id: error.message},
             ) from None
         if done.attempt.status == Attempt.Status.LATE:
-            return problem_response(
-                request,
-                CONFLICT,
+            # ``submit`` has committed the late attempt already: raising loses nothing.
+            raise Problem(
                 gettext(
                     "Time is up: these answers came after the time limit and do not count. "
                     "Start the evaluation again when you are ready."
                 ),
+                status_code=CONFLICT,
                 problem_type="time-is-up",
                 title=gettext("Time is up"),
                 deadline=done.attempt.deadline.isoformat(),

@@ -9,8 +9,6 @@ from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cms.core.api.problems import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, problem_body
-
 from .authentication import IsLearner, LearnerTokenAuthentication
 
 
@@ -36,27 +34,6 @@ class LearnerAPIMixin:
         # Tokens, recovery codes and personal data must not stay in any shared or local cache.
         response["Cache-Control"] = "no-store"
         return response
-
-
-def problem_response(
-    request: Request,
-    status_code: int,
-    detail: str,
-    *,
-    problem_type: str,
-    title: str,
-    **extra: Any,
-) -> Response:
-    """A problem answered, not raised: what the view saved before it is committed."""
-    body = problem_body(
-        status_code,
-        detail,
-        request.get_full_path(),
-        type=PROBLEM_TYPE_BASE + problem_type,
-        title=title,
-        **extra,
-    )
-    return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
 CONFLICT = status.HTTP_409_CONFLICT

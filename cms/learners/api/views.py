@@ -3,6 +3,7 @@
 Thin: the work is in ``cms.learners`` (credentials, progress, privacy).
 """
 
+from django.db import transaction
 from django.utils.translation import gettext
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -85,16 +86,16 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
         incoming = LearnerInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        learner = Learner.objects.create(
-            display_name=data["display_name"],
-            locale=data.get("locale") or negotiate_locale(request),
-            email=data.get("email", ""),
-        )
-        body = {
-            "learner": learner,
-            "token": credentials.issue_token(learner),
-            "recovery_code": credentials.issue_recovery_code(learner),
-        }
+        locale = data.get("locale") or negotiate_locale(request)
+        with transaction.atomic():  # the learner exists only with a token and a recovery code
+            learner = Learner.objects.create(
+                display_name=data["display_name"], locale=locale, email=data.get("email", "")
+            )
+            body = {
+                "learner": learner,
+                "token": credentials.issue_token(learner),
+                "recovery_code": credentials.issue_recovery_code(learner),
+            }
         return Response(RegistrationSerializer(body).data, status=status.HTTP_201_CREATED)
 
     @action(detail=False, methods=["post"], url_path="sign-in")
@@ -124,7 +125,7 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
         learner = request.user
         for name, value in incoming.validated_data.items():
             setattr(learner, name, value)
-        learner.save()
+        learner.save()  # one row: its own transaction
         return Response(LearnerSerializer(learner).data)
 
     @me.mapping.delete
@@ -155,7 +156,8 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
     @action(detail=False, methods=["post"], url_path="me/recovery-code")
     def recovery_code(self, request: Request) -> Response:
-        code = credentials.issue_recovery_code(request.user)
+        with transaction.atomic():  # the old code goes only if the new one is stored
+            code = credentials.issue_recovery_code(request.user)
         return Response(
             RecoveryCodeSerializer({"recovery_code": code}).data, status=status.HTTP_201_CREATED
         )
