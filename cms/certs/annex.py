@@ -8,8 +8,6 @@ version; any change prints a new annex. Two workers printing the same annex at o
 (each file is written whole, then renamed).
 """
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ from wagtail.models import Page
 
 from cms.core.locales import direction_of, localize, source_locale
 from cms.modules.models import ModulePage
-from cms.printing.fingerprint import template_version
+from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
 from cms.project.models import Competence, Partner, ProjectPage
 
@@ -71,8 +69,7 @@ def annex_key(locale: str) -> str:
             (Partner, ("pk", "name", "country", "website", "description")),
         )
     ]
-    payload = [locale, template_version(), revisions, snippets]
-    return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:32]
+    return cache_key("annex", locale, revisions, snippets)[:32]
 
 
 def annex_context(locale: str) -> dict[str, Any]:

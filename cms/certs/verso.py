@@ -10,7 +10,6 @@ never appended, and rendering the HTML costs little next to laying it out. Two w
 the same verso at once is harmless (each file is written whole, then renamed).
 """
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.core.locales import direction_of
-from cms.printing.fingerprint import template_version
+from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
 
 from . import texts
@@ -42,8 +41,10 @@ def verso_html(locale: str, context: dict[str, Any]) -> str:
 def verso_pdf(locale: str, context: dict[str, Any]) -> Path:
     """The verso for ``context`` (a module certificate's), printed now if never printed."""
     html = verso_html(locale, context)
-    key = hashlib.sha256(f"{template_version()}\n{html}".encode()).hexdigest()[:32]
+    key = cache_key("verso", html)[:32]
     path = Path(default_storage.path(f"print/verso/{key}-{locale}.pdf"))
-    if not path.exists():
+    if path.exists():
+        path.touch()  # in use: not swept (``cached_parts``)
+    else:
         write_pdf(html, path, expected_pages=1)
     return path

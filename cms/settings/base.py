@@ -201,7 +201,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.certs.issue_missing_certificates",
         "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=300.0),
     },
+    "sweep-certificate-parts": {
+        "task": "tasks.certs.sweep_certificate_parts",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
+# A certificate verso unused this long is removed from the print cache (printed again if needed).
+CERTIFICATE_PART_UNUSED_DAYS = env.int("CERTIFICATE_PART_UNUSED_DAYS", default=30)
 
 # The print pipeline (cms.printing): bounds of one rendering and when a job counts as stuck.
 PRINT_TIME_LIMIT_SECONDS = env.int("PRINT_TIME_LIMIT_SECONDS", default=300)

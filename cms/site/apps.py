@@ -14,7 +14,8 @@ class SiteConfig(AppConfig):
         search.register_snippet_type(Competence, "competence", "competence-detail")
         invalidation.connect(Partner, Competence, Trainer)
 
-        from cms.printing import jobs
+        from cms.printing import fingerprint, jobs
         from tasks.printing import send_print_job
 
+        fingerprint.register_printed_snippets(Partner, Competence, Trainer)
         jobs.dispatcher.send = send_print_job
