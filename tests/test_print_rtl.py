@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from .print_helpers import fonts, module, render, render_to_file, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 ZWNJ = "\u200c"
 """Zero-width non-joiner: between two Arabic letters it stops them joining."""
