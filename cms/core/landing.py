@@ -11,12 +11,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from cms.core.api.locales import locale_codes
 
 LEARNERS_APP_PATHS = ("/app/", "/reader/")
 """Where the learners' app lives: the first of these that the project serves."""
+API_ADDRESS = "/api/v1/"
+PROJECT_CODE = "2020-1-FR01-KA204-080342"
 
 
 def learners_app_path() -> str:
@@ -40,6 +43,9 @@ def landing_page(request: HttpRequest) -> HttpResponse:
             "core/landing.html",
             {
                 "learners_app": learners_app_path(),
+                # Codes stay left to right, and in one piece, inside right-to-left sentences.
+                "api_address": format_html('<bdi dir="ltr">{}</bdi>', API_ADDRESS),
+                "project_code": format_html('<bdi dir="ltr">{}</bdi>', PROJECT_CODE),
                 "languages": [
                     (code, name)
                     for code, name in settings.LANGUAGES
