@@ -17,7 +17,7 @@ from cms.project.models import Partner, ProjectPage
 from cms.site.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
 from cms.site.catalogue.source import CatalogueError
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 SEED_MANUAL = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_23242da722b1cfce.txt"
 

@@ -31,7 +31,7 @@ from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixt
     source_module,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 Type = Certificate.Type
 
 

@@ -80,6 +80,7 @@ def test_an_explicit_locale_accepts_regions_and_aliases_and_refuses_the_rest():
 
 
 @pytest.mark.django_db
+@pytest.mark.catalogue
 @pytest.mark.parametrize(
     ("query", "header"),
     [("?locale=fa-AF", ""), ("?locale=prs", "en"), ("", "prs-AF,prs;q=0.9,en;q=0.8")],
@@ -95,6 +96,7 @@ def test_the_api_serves_dari_to_dari_tags(
 
 
 @pytest.mark.django_db
+@pytest.mark.catalogue
 def test_the_api_honours_a_refusal_and_explains_an_unknown_locale_in_the_asked_language(client):
     body = fresh_json(client, "modules/", HTTP_ACCEPT_LANGUAGE="fa;q=0, ar;q=0")
     assert {item["locale"] for item in body["results"]} == {"en"}

@@ -17,7 +17,7 @@ from cms.project.models import Partner
 
 from .print_helpers import module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 @pytest.fixture(autouse=True)
