@@ -55,6 +55,7 @@ def test_renaming_a_trainer_renders_again_too():
 
 def part(folder: str, name: str, age_days: float = 0) -> Path:
     path = Path(default_storage.path(f"{folder}/{name}"))
+    assert "migrantech-test-media" not in str(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"%PDF-1.7\n")
     moment = time.time() - age_days * 86400
@@ -62,7 +63,8 @@ def part(folder: str, name: str, age_days: float = 0) -> Path:
     return path
 
 
-def test_superseded_annexes_and_long_unused_versos_are_swept(settings):
+def test_superseded_annexes_and_long_unused_versos_are_swept(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)  # fake parts must not reach other tests' certificates
     settings.CERTIFICATE_PART_UNUSED_DAYS = 30
     current = part(ANNEX_DIR, f"{annex_key('ar')}-ar.pdf", age_days=90)
     superseded = part(ANNEX_DIR, f"{'0' * 32}-ar.pdf")
