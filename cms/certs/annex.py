@@ -17,7 +17,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
 
-from cms.core.locales import direction_of, localize, source_locale
+from cms.core.locales import (
+    direction_of,
+    localize,
+    localize_snippets,
+    source_locale,
+    source_locale_code,
+)
 from cms.modules.models import ModulePage
 from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
@@ -31,15 +37,9 @@ NEUTRAL_COLOUR = "#1d4e89"
 
 def localized_snippets(model: type, locale: str, **filters: Any) -> list:
     """Source-locale snippets in ``locale`` where translated, else as written."""
-    sources = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
-    translated = {
-        item.translation_key: item
-        for item in model.objects.filter(
-            locale__language_code=locale,
-            translation_key__in=[source.translation_key for source in sources],
-        )
-    }
-    return [translated.get(source.translation_key, source) for source in sources]
+    served = localize_snippets(model, locale)
+    sources = model.objects.filter(locale__language_code=source_locale_code(), **filters)
+    return [served[source.pk].item for source in sources]
 
 
 def _sources() -> tuple[ProjectPage | None, list[ModulePage]]:

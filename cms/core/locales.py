@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import get_language_info, gettext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 LOCALE_PARAMETER = "locale"
 """The query parameter naming a content locale, everywhere in the API."""
@@ -213,7 +213,7 @@ def negotiate(asked: str | None, accept_language: str = "") -> str:
 
 # Which version is served.
 
-T = TypeVar("T", bound=Model)
+T = TypeVar("T", bound=TranslatableMixin)
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ def localize(
         querysets = (
             [translated]
             if translated is not None
-            else [model.objects.all() for model in {type(source) for source in sources}]
+            else [model._default_manager.all() for model in {type(source) for source in sources}]
         )
         for queryset in querysets:
             for page in queryset.filter(

@@ -10,18 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from .documents import PAPER_SIZES, PrintableDocument, PrintOptions, document_kinds
 
 
-def _target_field(document: type[PrintableDocument]) -> forms.Field:
+def _target_field(document: type[PrintableDocument]) -> forms.ModelChoiceField:
+    """The field choosing ``document``'s pages (in the active language, as the form is built)."""
     if document.max_targets > 1:
         return forms.ModelMultipleChoiceField(
-            queryset=document.target_model.objects.none(),
+            queryset=document.choosable_targets(),
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            label=document.target_label,
+            label=str(document.target_label),
         )
     return forms.ModelChoiceField(
-        queryset=document.target_model.objects.none(),
+        queryset=document.choosable_targets(),
         required=False,
-        label=document.target_label,
+        label=str(document.target_label),
     )
 
 
@@ -41,7 +42,9 @@ class PrintPackForm(forms.Form):
     def __init__(self, *args: Any, may_print_answer_key: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         documents = document_kinds()
-        self.fields["kind"].choices = [(document.kind, document.offer) for document in documents]
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(document.kind, document.offer) for document in documents]
         self.target_fields: dict[str, str] = {}
         for document in documents:
             name = document.target_field
@@ -49,15 +52,14 @@ class PrintPackForm(forms.Form):
                 continue
             self.target_fields[document.kind] = name
             if name not in self.fields:
-                field = _target_field(document)
-                field.queryset = document.choosable_targets()
-                self.fields[name] = field
+                self.fields[name] = _target_field(document)
         self.order_fields(["kind", *self.target_fields.values()])
         if not may_print_answer_key:
             del self.fields["answer_key"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         field = self.target_fields.get(cleaned.get("kind", ""))
         chosen = cleaned.get(field) if field else None
         if field and not chosen:
