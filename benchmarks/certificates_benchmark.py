@@ -38,9 +38,10 @@ from benchmarks.workers import celery_worker  # noqa: E402 - needs ROOT on the p
 
 
 def issue_certificates(count: int, first: int = 0) -> list[str]:
-    """``count`` type 1 certificates, one learner per module, in one transaction; their job ids.
+    """``count`` type 1 certificates, one learner per module, completed in one transaction; their
+    print jobs' ids.
 
-    Their print jobs go to the workers when the transaction commits, all at once.
+    The certificates are issued, and their print jobs sent to the workers, once it commits.
     """
     from django.db import transaction
     from django.utils import timezone
