@@ -23,7 +23,7 @@ from tests import live_server
 
 live_api_server = live_server.live_api_server
 # The server needs the test database, which is only set up for tests that ask for it.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 EXAMPLES_PER_OPERATION = "5"
 # (One --exclude-path-regex only: schemathesis keeps the last one given.)

@@ -13,7 +13,7 @@ from cms.printing.models import PrintJob
 
 from .certs_helpers import category, complete, complete_category, learner, modules_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 API = "/api/v1/learners/me/certificates/"
 
 
