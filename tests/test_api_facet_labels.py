@@ -6,7 +6,7 @@ from django.conf import settings
 
 from cms.library.api.queries import FACETS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 LOCALES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != "en"]
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 LISTS = {
     "modules": 40,
