@@ -3,7 +3,8 @@
 Which version is served (translation or source, with ``fallback``) is decided by
 ``cms.core.locales``; the API serializes the object served, which carries that decision as
 ``localization`` (a ``Localized``: stable id, locale, fallback, translations) for the item
-serializers to read.
+serializers to read, and ``api_parts`` (which fields and blocks are really in the asked
+locale, see ``cms.core.translated_parts``).
 """
 
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from django.db.models import Model, QuerySet
 from wagtail.models import Page
 
 from cms.core.locales import Localized, localize, localize_draft, localize_snippets
+from cms.core.translated_parts import translated_parts
 
 
 def _served(result: Localized) -> Any:
@@ -26,12 +28,17 @@ def localise(sources: Sequence[Page], locale: str, translated_queryset: QuerySet
     ``translated_queryset`` is the prepared queryset (select/prefetch) that loads translations,
     so translated items carry the same related data as the sources.
     """
-    return [_served(result) for result in localize(sources, locale, translated_queryset)]
+    served = [_served(result) for result in localize(sources, locale, translated_queryset)]
+    for page, parts in zip(served, translated_parts(served, locale), strict=True):
+        page.api_parts = parts  # which fields and blocks are really in ``locale``
+    return served
 
 
 def localise_draft(page: Page) -> Any:
     """A draft (headless preview) as the API would serve it once published: in its own locale."""
-    return _served(localize_draft(page))
+    served = _served(localize_draft(page))
+    (served.api_parts,) = translated_parts([served], served.localization.lang, drafts=True)
+    return served
 
 
 class LocalisedSnippets:

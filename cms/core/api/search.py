@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms.core.locales import localize, source_locale_code
 
+from .canonical import item_url
 from .problems import BadParameter
 from .registry import page_type_for_model, page_types
 
@@ -84,7 +85,8 @@ def _page_hits(query: str, locale: str) -> list[dict[str, Any]]:
                 "translations": served.translations,
                 "last_published_at": served.item.last_published_at,
                 "fallback": served.fallback,
-                "url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(served.id)),
+                "url": item_url(page_type.name, served.id, served.item.slug, served.lang),
+                "api_url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(served.id)),
             }
         )
     return results
@@ -100,7 +102,7 @@ def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]
             if item.translation_key not in hit_keys:
                 continue
             try:
-                url = reverse(url_name, kwargs={"id": item.localization.id})
+                api_url = reverse(url_name, kwargs={"id": item.localization.id})
             except NoReverseMatch:
                 continue
             results.append(
@@ -113,7 +115,10 @@ def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]
                     "translations": [],
                     "last_published_at": None,
                     "fallback": item.localization.fallback,
-                    "url": url,
+                    "url": item_url(
+                        type_name, item.localization.id, item.slug, item.localization.lang
+                    ),
+                    "api_url": api_url,
                 }
             )
     return results
