@@ -35,7 +35,7 @@ from .print_helpers import (
     text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 ZWNJ = "\u200c"
 """Zero-width non-joiner: between two Arabic letters it stops them joining."""
