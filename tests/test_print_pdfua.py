@@ -14,7 +14,7 @@ from cms.certs.models import Certificate
 from .certs_helpers import category, complete, complete_category, learner
 from .print_helpers import document_targets, module, render_to_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 KINDS = ("module", "category", "pathway", "selection", "library", "poster", "guide")
 
