@@ -133,7 +133,8 @@ class Engine:
 
     def drop(self, name: str) -> None:
         if self.is_sqlite:
-            Path(name).unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(name + suffix).unlink(missing_ok=True)
         else:
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
