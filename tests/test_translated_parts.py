@@ -14,7 +14,7 @@ from cms.library.models import GoodPracticePage
 from cms.modules.models import ModulePage
 from cms.translation.segments import translate_segments
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 WHOLE_PO_MODULE = "how-to-create-and-keep-a-schedule"  # catalogue/translations/ar/*.po
 
