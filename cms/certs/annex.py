@@ -34,10 +34,14 @@ NEUTRAL_COLOUR = "#1d4e89"
 
 def localized_snippets(model: type, locale: str, **filters: Any) -> list:
     """Source-locale snippets in ``locale`` where translated, else as written."""
-    sources = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
+    sources = list(
+        model.objects.select_related("locale").filter(
+            locale__language_code=settings.LANGUAGE_CODE, **filters
+        )
+    )
     translated = {
         item.translation_key: item
-        for item in model.objects.filter(
+        for item in model.objects.select_related("locale").filter(
             locale__language_code=locale,
             translation_key__in=[source.translation_key for source in sources],
         )
