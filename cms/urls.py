@@ -1,18 +1,22 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.certs.views import verification_page
+from cms.core.landing import certificate_lookup, landing_page
 from cms.core.learners_app import learners_app, old_reader
 from cms.printing.links import follow_short_link
 
 urlpatterns = [
+    path("", landing_page, name="landing"),
     path("api/v1/", include("cms.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("l/<slug:code>", follow_short_link, name="short-link"),
+    path("certificates/", certificate_lookup, name="certificate-lookup"),
     path(
         "certificates/<str:certificate_id>/",
         verification_page,
@@ -28,9 +32,13 @@ urlpatterns = [
 handler404 = "cms.core.api.problems.page_not_found"
 handler500 = "cms.core.api.problems.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]
