@@ -66,7 +66,24 @@ export async function request(path: string, init: Options = {}): Promise<Respons
   return response;
 }
 
+// A public read started early (before the interface texts have loaded, see main.ts), handed to
+// the first screen that asks for it: on a slow network that saves a whole round trip.
+const early = new Map<string, Promise<unknown>>();
+
+export function prefetch(path: string): void {
+  const url = apiUrl(path);
+  const response = request(path).then((r) => r.json());
+  response.catch(() => undefined); // the screen that takes it reports the error
+  early.set(url, response);
+}
+
 export async function getJson<T>(path: string, init: Options = {}): Promise<T> {
+  const url = apiUrl(path, init.withLocale ?? true);
+  const started = early.get(url);
+  if (started && !init.method && !init.auth) {
+    early.delete(url);
+    return started as Promise<T>;
+  }
   return (await request(path, init)).json() as Promise<T>;
 }
 

@@ -34,6 +34,7 @@ export function preferredLanguage(): string {
 
 export async function useLanguage(code: string, remember = false): Promise<void> {
   if (!(code in LANGUAGES)) code = "en";
+  language = code; // content requests can start while the texts load
   if (remember) localStorage.setItem(STORAGE_KEY, code);
   if (code !== "en") {
     const url = new URL(`i18n/${code}.js`, document.baseURI).href;

@@ -1,4 +1,5 @@
 // The learners' app: a shell (header, language, connection state) and a hash router.
+import { prefetch } from "./api";
 import { h, render } from "./dom";
 import { errorBox } from "./errors";
 import { LANGUAGES, language, preferredLanguage, t, useLanguage } from "./i18n";
@@ -62,7 +63,13 @@ async function route(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  await useLanguage(preferredLanguage());
+  const texts = useLanguage(preferredLanguage());
+  if (!previewToken) {
+    const module = location.hash.match(/^#\/module\/(\d+)$/);
+    if (module) prefetch(`modules/${module[1]}/`);
+    else if (!location.hash || location.hash === "#/") prefetch("catalogue/");
+  }
+  await texts;
   shell();
   window.addEventListener("hashchange", () => void route());
   window.addEventListener("online", showConnection);
