@@ -294,7 +294,7 @@ LEARNER_THROTTLE_RATES = {
 }
 LEARNER_SUBMISSION_GRACE_SECONDS = env.int("LEARNER_SUBMISSION_GRACE_SECONDS", default=15)
 # Headless preview opens the front end: PREVIEW_URL, or per locale PREVIEW_URLS ("ar=https://…").
-PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
+PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/app/")
 PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})
 # Where a person reads an item: the canonical `url` of every API item ({type}, {id}, {slug},
 # {locale}); by default the reference reader.
@@ -303,7 +303,10 @@ FRONTEND_ITEM_URL = env.str(
     default=f"{WAGTAILADMIN_BASE_URL}/reader/?locale={{locale}}#{{type}}/{{id}}",
 )
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}}
-READER_ROOT = BASE_DIR / "frontend_contract" / "reader"
+# The learners' app, built by bin/bootstrap into LEARNERS_APP_ROOT for the API at
+# LEARNERS_APP_API_URL (relative: this origin); its pages allow no other origin.
+LEARNERS_APP_ROOT = BASE_DIR / "frontend_contract" / "app" / "dist"
+LEARNERS_APP_API_URL = env.str("LEARNERS_APP_API_URL", default="/api/v1/")
 
 LOGGING = {
     "version": 1,
