@@ -213,8 +213,14 @@ class ResultSerializer(serializers.Serializer):
     module_completed = serializers.BooleanField(
         help_text="True when this pass completed the module for the first time."
     )
-    questions = QuestionOutcomeSerializer(many=True)
-    mistakes = MistakeSerializer(many=True, help_text="Each wrong or missing answer, corrected.")
+    questions = QuestionOutcomeSerializer(
+        many=True, help_text="Each question's outcome, after a pass only (empty after a failure)."
+    )
+    mistakes = MistakeSerializer(
+        many=True,
+        help_text="Each wrong or missing answer, corrected, after a pass only: corrections after "
+        "a failure would give the next attempt its answers.",
+    )
 
 
 class CompletedModuleSerializer(serializers.Serializer):
