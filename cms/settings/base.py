@@ -7,6 +7,7 @@ developer's machine; ``production.py`` removes the defaults that are unsafe in p
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -259,6 +262,36 @@ PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
 PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}}
 READER_ROOT = BASE_DIR / "frontend_contract" / "reader"
+
+# Content-Security-Policy on every response (django-csp): scripts only from our own files, never
+# inline, so injected HTML cannot run script on the admin's origin; front ends and embedded media
+# talk only to the origins named here. Inline styles stay allowed: the Wagtail admin sets them.
+CSP_CONNECT_ORIGINS = env.list("CSP_CONNECT_ORIGINS", default=[])
+"""Origins pages may fetch from besides our own, e.g. the content API's when it is elsewhere."""
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+"""Origins of images, audio and video served from elsewhere (a storage bucket, a CDN)."""
+CSP_FRAME_ORIGINS = env.list("CSP_FRAME_ORIGINS", default=[])
+"""Origins the admin may frame besides ours: an external preview front end, video embeds."""
+# The admin's dashboard would ask releases.wagtail.org for the latest version from every
+# editor's browser: a third-party call the policy refuses; upgrades are followed in the project.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, *CSP_CONNECT_ORIGINS],
+        "frame-src": [SELF, *CSP_FRAME_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
 
 LOGGING = {
     "version": 1,
