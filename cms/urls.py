@@ -31,8 +31,12 @@ handler404 = "cms.core.api.problems.page_not_found"
 handler500 = "cms.core.api.problems.server_error"
 
 if settings.DEBUG:
+    from csp.constants import NONE
+    from csp.decorators import csp
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads are data, never pages: opened on their own, nothing in them runs.
+    media = csp({"default-src": [NONE]})(serve)
+    urlpatterns += static(settings.MEDIA_URL, media, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
