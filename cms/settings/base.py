@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import gettext_lazy
 
 from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "csp",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -123,6 +126,25 @@ else:
             "LOCATION": "throttles",
         },
     }
+
+# Admin sign-in is throttled (django-axes): after AXES_FAILURE_LIMIT failures for one user name
+# from one address, that pair waits AXES_COOLOFF_TIME hours. Counters live in the throttles
+# cache (Redis in production), not in the database: nothing more is kept about who tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "throttles"
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env.int("API_NUM_PROXIES", default=0)
+AXES_COOLOFF_MESSAGE = gettext_lazy(
+    "Too many failed sign-ins with this user name. Wait an hour, then try again."
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -227,6 +249,14 @@ CERTIFICATE_RETIRED_PUBLIC_KEYS = env.list("CERTIFICATE_RETIRED_PUBLIC_KEYS", de
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cms.core.api.problems.api_exception_handler",
+    # JSON bodies of bounded size and depth (cms.core.api.parsers); forms for the browsable API.
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.core.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Staff reach the API with their admin session; no password is ever sent to it (no Basic).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     # How many proxies in front of the app append to X-Forwarded-For: rate limits per client
     # address must not trust an address a client wrote itself.
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
