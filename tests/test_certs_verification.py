@@ -7,7 +7,7 @@ from django.test import Client
 from cms.certs import keys, offline_verify
 from cms.certs.groups import CERTIFICATE_MODERATORS_GROUP
 from cms.certs.models import Certificate
-from cms.certs.verification import Status, qr_text, verify
+from cms.certs.verification import Status, qr_text, verification_url, verify
 from cms.learners.signals import learner_erasing
 
 from .certs_helpers import category, certificate, complete, learner, modules_of
@@ -156,6 +156,17 @@ def test_the_published_key_checks_the_qr_code_offline(really_signed, tmp_path, c
     altered = claim[:position] + ("A" if claim[position] != "A" else "B") + claim[position + 1 :]
     assert offline_verify.main([f"{address}#{altered}", "--public-key", str(pem)]) == 1
     assert capsys.readouterr().out.startswith("INVALID")
+
+
+def test_a_claim_printed_under_another_certificates_address_is_refused(really_signed):
+    someone = learner("Someone Else")
+    complete(someone, modules_of(category())[0])
+    other = certificate(someone, Certificate.Type.MODULE)
+    key = keys.signing_key().public_key()
+    _address, claim = qr_text(really_signed).split("#")
+    outcome = offline_verify.verify_qr_text(f"{verification_url(other)}#{claim}", key)
+    assert outcome.valid is False and "not about the certificate" in outcome.reason
+    assert offline_verify.verify_qr_text(qr_text(really_signed), key).valid is True
 
 
 def test_a_claim_signed_by_the_development_key_is_not_a_real_certificate(issued, tmp_path, capsys):
