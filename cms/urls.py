@@ -1,5 +1,7 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -7,15 +9,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.certs.views import verification_page
+from cms.core.landing import certificate_lookup, landing_page
 from cms.printing.links import follow_short_link
 
 reader = xframe_options_sameorigin(serve)
 
 urlpatterns = [
+    path("", landing_page, name="landing"),
     path("api/v1/", include("cms.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("l/<slug:code>", follow_short_link, name="short-link"),
+    path("certificates/", certificate_lookup, name="certificate-lookup"),
     path(
         "certificates/<str:certificate_id>/",
         verification_page,
@@ -30,13 +35,15 @@ urlpatterns = [
 handler404 = "cms.core.api.problems.page_not_found"
 handler500 = "cms.core.api.problems.server_error"
 
-if settings.DEBUG:
-    from csp.constants import NONE
-    from csp.decorators import csp
-    from django.conf.urls.static import static
-
+if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
     # Uploads are data, never pages: opened on their own, nothing in them runs.
     media = csp({"default-src": [NONE]})(serve)
-    urlpatterns += static(settings.MEDIA_URL, media, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,6 +1,7 @@
 """Printing documents in tests, and reading the PDFs back: text, outline, fonts, tags."""
 
 import re
+import subprocess
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -15,6 +16,25 @@ FOOTER = re.compile(r"^(\d+) / (\d+)$")
 
 def module(slug: str) -> ModulePage:
     return ModulePage.objects.get(slug=slug, locale__language_code="en")
+
+
+def document_targets(kind: str) -> list[int]:
+    """The pages one document of each kind prints in the tests: Teamwork 1 wherever it fits."""
+    from cms.guide.models import InfographicPage
+    from cms.modules.models import PathwayPage
+
+    teamwork = module("teamwork-1")
+    if kind == "module":
+        return [teamwork.pk]
+    if kind == "category":
+        return [teamwork.get_parent().pk]
+    if kind == "pathway":
+        return [PathwayPage.objects.filter(locale__language_code="en").first().pk]
+    if kind == "selection":
+        return [teamwork.pk, module("how-to-create-and-keep-a-schedule").pk]
+    if kind == "poster":
+        return [InfographicPage.objects.filter(locale__language_code="en").first().pk]
+    return []
 
 
 def render_to_file(folder: Path, kind: str, ids: list[int], locale: str = "en", **options) -> Path:
@@ -99,3 +119,15 @@ def alternate_texts(reader: PdfReader) -> list[str]:
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     return found
+
+
+def pdftotext(path: Path, *pages: int) -> str:
+    """The text poppler's pdftotext reads (not the library that wrote the PDF), optionally of
+    some pages (from 1)."""
+    first_last = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *first_last, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from cms.modules.models import CategoryPage, ModulePage
 from tests.api_helpers import fresh_json, get, get_json, new_module, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def module(slug="teamwork-1"):

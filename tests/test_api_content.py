@@ -14,7 +14,7 @@ from tests.api_helpers import (
     translate,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 PAGE_ITEM_FIELDS = {
     "type",

@@ -97,6 +97,7 @@ def test_each_checked_in_example_validates(path: Path):
 
 
 @pytest.mark.django_db
+@pytest.mark.catalogue
 def test_the_responses_of_today_validate_too():
     document, validators = openapi(), block_validators()
     for name, example in examples().items():

@@ -6,7 +6,7 @@ from cms.core.api.questions import public_item_id
 from cms.modules.models import ModulePage
 from tests.api_helpers import fresh_json
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 ANSWER_KEYS = {"correct", "answer", "answers", "explanation", "pairs"}
 

@@ -6,7 +6,7 @@ from cms.library.models import GoodPracticePage
 from cms.modules.models import ModulePage
 from tests.api_helpers import fresh_json, new_module, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def practices():

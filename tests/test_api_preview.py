@@ -15,7 +15,7 @@ from cms.core.api.registry import page_types
 from cms.modules.models import ModulePage
 from tests.api_helpers import fresh_json, get
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def module():

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from cms.modules.models import ModulePage
 from tests.api_helpers import fresh_json
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 MAX_QUERIES = 25
 

@@ -15,7 +15,7 @@ from tests import live_server
 
 live_api_server = live_server.live_api_server
 # The server needs the test database, which is only set up for tests that ask for it.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 CONTENT_API = r"^/api/v1/(?!translation-status|print-jobs)"
 EXAMPLES_PER_OPERATION = 12

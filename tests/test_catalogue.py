@@ -17,7 +17,7 @@ from cms.library.models import CertificationToolPage, GoodPracticePage
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.project.models import Partner, ProjectPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 SEED_MANUAL = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_23242da722b1cfce.txt"
 

@@ -30,7 +30,7 @@ from .certs_helpers import (
 )
 from .print_helpers import alternate_texts, flat, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 Type = Certificate.Type
 SIGNATORIES = [
     ("Djilali KABECHE", "FR", "France"),

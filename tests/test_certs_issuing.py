@@ -22,7 +22,7 @@ from .certs_helpers import (
     modules_of,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 Type = Certificate.Type
 
 

@@ -12,7 +12,7 @@ from cms.learners.signals import learner_erasing
 
 from .certs_helpers import category, certificate, complete, learner, modules_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 PUBLIC_FIELDS = {
     "id",
     "status",

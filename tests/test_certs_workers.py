@@ -22,7 +22,7 @@ from .certs_helpers import category, complete_category, learner
 from .print_helpers import flat, text
 from .test_print_workers import wait_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 @pytest.fixture(autouse=True)

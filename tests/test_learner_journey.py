@@ -24,7 +24,7 @@ from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixt
 )
 from .print_helpers import flat
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 CERTIFICATES = "/api/v1/learners/me/certificates/"
 
 

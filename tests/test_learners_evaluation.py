@@ -24,7 +24,7 @@ from tests.learner_helpers import (  # noqa: F401 (fixtures: completions, autous
     wrong_answer,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 SCHEDULE = "how-to-create-and-keep-a-schedule"
 

@@ -9,7 +9,7 @@ from cms.learners.questionnaires import evaluation_of
 from cms.modules.models import ModulePage
 from tests.learner_helpers import right_answer, wrong_answer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def catalogue_questions(kind, locale="en"):

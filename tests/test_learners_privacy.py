@@ -16,7 +16,7 @@ from tests.learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse
     source_module,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 SCHEDULE = "how-to-create-and-keep-a-schedule"
 

@@ -17,7 +17,7 @@ from tests.learner_helpers import (  # noqa: F401 (fixtures: completions, autous
     source_module,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def progress(client, token, query=""):

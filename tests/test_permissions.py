@@ -8,7 +8,7 @@ from cms.modules.models import ModulePage
 from cms.modules.permissions import MODERATORS_GROUP
 from cms.project.models import Partner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def make_user(django_user_model, username: str, *groups: Group):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from cms.modules.models import ModulePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 BLOCK_MARKERS = [
     "block-section",

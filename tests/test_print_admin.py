@@ -9,7 +9,7 @@ from cms.modules.models import CategoryPage, PathwayPage
 from cms.printing.models import PrintJob
 from cms.project.models import Partner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 PACKS = "/admin/printable-packs/"
 

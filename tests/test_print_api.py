@@ -14,7 +14,7 @@ from cms.printing.models import PrintJob
 
 from .print_helpers import module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 URL = "/api/v1/print-jobs/"
 PROBLEM = "application/problem+json"

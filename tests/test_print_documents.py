@@ -19,7 +19,7 @@ from .print_helpers import (
     text,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 @pytest.fixture(scope="module")

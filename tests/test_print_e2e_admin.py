@@ -18,7 +18,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from .celery_worker import Worker
 
 live_api_server = live_server.live_api_server
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 WAIT_MS = 180_000
 

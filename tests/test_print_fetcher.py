@@ -16,7 +16,7 @@ from cms.printing.jobs import render_document
 
 from .print_helpers import module, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 @pytest.fixture

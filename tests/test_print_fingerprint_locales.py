@@ -8,7 +8,7 @@ from cms.modules.models import ModulePage
 from cms.printing.documents import PrintOptions, document_class
 from cms.printing.fingerprint import content_fingerprint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 LOCALES = [code for code, _name in settings.LANGUAGES]
 

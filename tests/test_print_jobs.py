@@ -22,7 +22,7 @@ from cms.printing.worksheets import shuffled
 
 from .print_helpers import module, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 Status = PrintJob.Status
 

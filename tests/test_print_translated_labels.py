@@ -8,7 +8,7 @@ from cms.printing.documents import PrintOptions
 
 from .print_helpers import flat, module, render, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 ENGLISH_LABELS = ["What it means", "Tick one answer.", "Learning objectives", "Written by"]
 

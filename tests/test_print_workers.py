@@ -42,7 +42,7 @@ def services():
     require_worker_services()
 
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from cms.printing.worksheets import worksheet_questions
 from tests.api_helpers import fresh_json
 from tests.learner_helpers import answers, post, register
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def evaluation_modules() -> list[ModulePage]:

@@ -14,7 +14,7 @@ from tests import live_server
 from tests.learner_helpers import answers
 
 live_api_server = live_server.live_api_server
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 LEARNERS = 5
 

@@ -13,7 +13,7 @@ from tests import live_server
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 live_api_server = live_server.live_api_server
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 PAGES = [
     "/",

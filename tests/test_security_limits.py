@@ -10,30 +10,22 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import caches
 from django.test import Client
 
 from cms.learners.models import Attempt
 from cms.modules.models import ModulePage
 from tests.api_helpers import new_module
-from tests.learner_helpers import (  # noqa: F401 (autouse fixture)
+from tests.learner_helpers import (  # noqa: F401 (autouse fixture; with Redis it also clears sign-in counters)
     fresh_throttles,
     post,
     register,
     source_module,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 PASSWORD = "a-long-admin-password-4821"
 STATUS = "/api/v1/translation-status/?locale=fr"
-
-
-@pytest.fixture(autouse=True)
-def fresh_sign_in_counters():
-    caches["throttles"].clear()
-    yield
-    caches["throttles"].clear()
 
 
 def problem(response, status: int = 400) -> dict:

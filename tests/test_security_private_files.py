@@ -17,7 +17,7 @@ from cms.printing.jobs import request_print, run_job
 from cms.printing.models import PrintJob
 from cms.printing.storage import PRIVATE_STORAGE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 PACKS = "/admin/printable-packs/"
 

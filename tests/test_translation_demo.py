@@ -11,7 +11,7 @@ from cms.core.catalogue.loader import DEFAULT_DATA_DIR
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.translation.report import module_statuses
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 TARGETS = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != "en"]
 FULLY_TRANSLATED = "how-to-create-and-keep-a-schedule"

@@ -24,7 +24,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 live_api_server = live_server.live_api_server
 # The server needs the test database, which is only set up for tests that ask for it.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 MODULE = "use-of-the-cell-phone"
 NEW_TITLE = "Bien utiliser son téléphone portable"

@@ -7,7 +7,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cms.modules.models import ModulePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 EVERY_BLOCK_TYPE = {
     "section",

@@ -18,7 +18,7 @@ from cms.translation.report import module_statuses
 from cms.translation.review import submit_for_review
 from cms.translation.segments import translate_segments
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 
 def locale(code: str) -> Locale:

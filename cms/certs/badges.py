@@ -2,8 +2,14 @@
 
 The proof uses the ``eddsa-jcs-2022`` cryptosuite (W3C VC Data Integrity EdDSA): the credential
 and the proof options are each canonicalised with JCS (RFC 8785) and hashed with SHA-256; the
-Ed25519 signature of the two hashes, in base58btc, is the ``proofValue``. The issuer is the
-project's profile, whose Multikey verification methods are the published certificate keys.
+Ed25519 signature of the two hashes, in base58btc, is the ``proofValue``. The proof options
+hashed are exactly the published proof without its ``proofValue`` (no ``@context`` added), which
+is what independent verifiers rebuild. ``proof`` is an array, as 1EdTech's JSON Schema requires.
+
+The issuer is the project's profile, a controller document whose Multikey verification methods
+are the published certificate keys; its contexts define every term it uses, so JSON-LD
+processors in safe mode (Digital Bazaar's verifier frames it) read ``assertionMethod`` and
+``verificationMethod``.
 """
 
 import hashlib
@@ -25,6 +31,20 @@ CONTEXTS = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
+MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
+CONTROLLER_TERMS = {
+    # The two terms of a controller document that the credentials and Multikey contexts leave
+    # undefined, with the IRIs of W3C Controlled Identifiers 1.0 (https://www.w3.org/ns/cid/v1).
+    "assertionMethod": {
+        "@id": "https://w3id.org/security#assertionMethod",
+        "@type": "@id",
+        "@container": "@set",
+    },
+    "verificationMethod": {
+        "@id": "https://w3id.org/security#verificationMethod",
+        "@type": "@id",
+    },
+}
 CRYPTOSUITE = "eddsa-jcs-2022"
 ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
@@ -45,7 +65,7 @@ def issuer_profile() -> dict[str, Any]:
         for key in keys.public_keys()
     ]
     return {
-        "@context": [*CONTEXTS, "https://w3id.org/security/multikey/v1"],
+        "@context": [*CONTEXTS, MULTIKEY_CONTEXT, CONTROLLER_TERMS],
         "id": issuer_id(),
         "type": ["Profile"],
         "name": "MigranTech",
@@ -109,8 +129,7 @@ def credential(certificate: Certificate) -> dict[str, Any]:
 
 
 def _hash_data(document: dict[str, Any], proof_options: dict[str, Any]) -> bytes:
-    options = {**proof_options, "@context": document["@context"]}
-    proof_hash = hashlib.sha256(canonical(options)).digest()
+    proof_hash = hashlib.sha256(canonical(proof_options)).digest()
     return proof_hash + hashlib.sha256(canonical(document)).digest()
 
 
@@ -124,7 +143,7 @@ def sign_credential(document: dict[str, Any], created: str) -> dict[str, Any]:
         "proofPurpose": "assertionMethod",
     }
     signature = keys.signing_key().sign(_hash_data(document, options))
-    return {**document, "proof": {**options, "proofValue": "z" + base58(signature)}}
+    return {**document, "proof": [{**options, "proofValue": "z" + base58(signature)}]}
 
 
 def from_base58(text: str) -> bytes:
@@ -136,8 +155,11 @@ def from_base58(text: str) -> bytes:
 
 
 def verify_credential(signed: dict[str, Any]) -> bool:
-    """Check a credential's ``eddsa-jcs-2022`` proof against the published keys."""
-    proof = dict(signed.get("proof") or {})
+    """Check a credential's one ``eddsa-jcs-2022`` proof against the published keys."""
+    proofs = signed.get("proof")
+    if not isinstance(proofs, list) or len(proofs) != 1 or not isinstance(proofs[0], dict):
+        return False
+    proof = dict(proofs[0])
     proof_value = proof.pop("proofValue", "")
     if proof.get("cryptosuite") != CRYPTOSUITE or not proof_value.startswith("z"):
         return False

@@ -101,6 +101,18 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database of the demo and of developers' machines: write-ahead logging lets
+    # readers go on while one request writes; immediate transactions take the write lock when
+    # they begin, so that a save and Wagtail's autosave queue up (for up to `timeout` seconds)
+    # instead of one of them failing with "database is locked" halfway through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -128,14 +140,19 @@ else:
     }
 
 # Admin sign-in is throttled (django-axes): after AXES_FAILURE_LIMIT failures for one user name
-# from one address, that pair waits AXES_COOLOFF_TIME hours. Counters live in the throttles
-# cache (Redis in production), not in the database: nothing more is kept about who tried.
+# from one address, that pair waits AXES_COOLOFF_TIME hours. With Redis the counters live in the
+# throttles cache, shared by every web process; without it (a developer's machine, the demo) in
+# the database. Either way no log of sign-ins is kept.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CACHE = "throttles"
+if REDIS_URL:
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    AXES_CACHE = "throttles"
+else:
+    AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True
 AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -190,6 +207,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files served by Django itself: only on a developer's machine or the demo, where no web
+# server or object storage sits in front.
+SERVE_MEDIA = False
 # Printed files (certificates, answer keys) go to the "private" storage, outside MEDIA_ROOT:
 # nothing serves it at a public address; views that check who asks read it (cms.printing.storage).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")

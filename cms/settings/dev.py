@@ -4,3 +4,5 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
+# The demo runs with DEBUG off (visitors see the real error pages) and still serves its uploads.
+SERVE_MEDIA = True

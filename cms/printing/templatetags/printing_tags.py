@@ -1,4 +1,5 @@
-"""Template helpers for printed documents: blocks in their print layout, QR codes, short links."""
+"""Template helpers for printed documents: blocks in their print layout, QR codes, short links,
+direction per run (``ltr``, ``run``, ``bidi``: see ``cms.printing.bidi``)."""
 
 from typing import Any
 
@@ -7,7 +8,7 @@ from django.template.loader import select_template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from cms.printing import links
+from cms.printing import bidi, links
 from cms.printing.worksheets import WorksheetQuestion, worksheet_questions
 
 register = template.Library()
@@ -31,9 +32,14 @@ def qr_code(url: str) -> SafeString:
 
 
 @register.simple_tag
-def short_url(url: str) -> str:
-    """The link short enough to type by hand."""
-    return links.short_url(url)
+def short_url(url: str) -> SafeString:
+    """The link short enough to type by hand, left to right and on one line in any document."""
+    return bidi.ltr(links.short_url(url))
+
+
+register.filter("ltr", bidi.ltr, is_safe=True)
+register.filter("run", bidi.run, is_safe=True)
+register.filter("bidi", bidi.bidi, is_safe=True)
 
 
 @register.filter
@@ -44,3 +50,24 @@ def absolute_url(path: str) -> str:
 @register.filter
 def worksheet(questions: Any) -> list[WorksheetQuestion]:
     return worksheet_questions(questions)
+
+
+class _IsolatedNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, always_ltr: bool) -> None:
+        self.nodelist, self.always_ltr = nodelist, always_ltr
+
+    def render(self, context: template.Context) -> SafeString:
+        content = mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered, autoescaped
+        return bidi.ltr(content) if self.always_ltr else bidi.run(content)
+
+
+@register.tag
+def isolated(parser: template.base.Parser, token: template.base.Token) -> _IsolatedNode:
+    """``{% isolated %}(1 point){% endisolated %}``: what it encloses, isolated and on one line;
+    ``{% isolated ltr %}`` also left to right. For runs made of several template parts."""
+    arguments = token.split_contents()[1:]
+    if arguments not in ([], ["ltr"]):
+        raise template.TemplateSyntaxError("{% isolated %} takes nothing or “ltr”.")
+    nodelist = parser.parse(("endisolated",))
+    parser.delete_first_token()
+    return _IsolatedNode(nodelist, always_ltr=bool(arguments))
