@@ -53,11 +53,12 @@ def chromium() -> Iterator[Browser]:
 
 
 class Violations:
-    """Every CSP violation a page reports, from the console and from the DOM's own event."""
+    """Every CSP violation a page reports (console and the DOM's own event), and script errors."""
 
     def __init__(self, page: Page) -> None:
         self.messages: list[str] = []
         page.on("console", self._console)
+        page.on("pageerror", lambda error: self.messages.append(f"script error: {error}"))
         page.add_init_script(
             "window.__violations = [];"
             "document.addEventListener('securitypolicyviolation', event => "
@@ -97,6 +98,11 @@ def test_the_admin_works_under_the_policy_and_injected_script_does_not_run(
     page.wait_for_load_state("networkidle")
     # The editor's scripts ran: the StreamField's blocks were built in the browser.
     assert page.locator("[data-streamfield-stream-container]").first.is_visible()
+    # Panels and date pickers Wagtail starts with inline scripts were started by our file.
+    started = page.evaluate(
+        "[...document.querySelectorAll('[data-csp-start]')].map(m => m.dataset.cspStarted)"
+    )
+    assert started and set(started) == {"true"}
     assert violations.of(page) == []
 
     # What the hostile server's `html` did through innerHTML: an inline handler and a script.
