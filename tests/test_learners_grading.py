@@ -144,8 +144,10 @@ def test_a_malformed_answer_names_its_question(kind, malformed):
     assert raised.value.question_id == question["id"]
 
 
-def test_an_answer_to_an_unknown_question_is_refused():
+def test_an_answer_to_an_unknown_question_is_ignored_unless_it_has_no_answer_shape():
     question = next(catalogue_questions("true_false"))
+    questionnaire = one_question_questionnaire(question)
+    assert grade(questionnaire, {"no-such-question": True}).score == 0
     with pytest.raises(AnswerError) as raised:
-        grade(one_question_questionnaire(question), {"no-such-question": True})
+        grade(questionnaire, {"no-such-question": {"left": ["not", "a", "text"]}})
     assert raised.value.question_id == "no-such-question"

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "axes",
+    "corsheaders",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -63,13 +64,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response it covers (redirects, errors, files) carries its headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.core.media_ranges.MediaFilesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.core.api.language.APILanguageMiddleware",
+    "cms.core.api.problems.APIProblemMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,6 +82,32 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Cross-origin reads and learner calls from any front end (django-cors-headers). Nothing relies
+# on cookies there (learners send a bearer token), so credentials are never allowed and the
+# default is any origin; CORS_ALLOWED_ORIGINS (comma-separated origins) narrows it.
+CORS_URLS_REGEX = r"^/(api/v1/|documents/|media/)"
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "if-modified-since",
+    "range",
+)
+CORS_EXPOSE_HEADERS = (
+    "etag",
+    "retry-after",
+    "location",
+    "content-language",
+    "content-range",
+    "accept-ranges",
+)
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -314,6 +345,12 @@ LEARNER_SUBMISSION_GRACE_SECONDS = env.int("LEARNER_SUBMISSION_GRACE_SECONDS", d
 # Headless preview opens the front end: PREVIEW_URL, or per locale PREVIEW_URLS ("ar=https://…").
 PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
 PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})
+# Where a person reads an item: the canonical `url` of every API item ({type}, {id}, {slug},
+# {locale}); by default the reference reader.
+FRONTEND_ITEM_URL = env.str(
+    "FRONTEND_ITEM_URL",
+    default=f"{WAGTAILADMIN_BASE_URL}/reader/?locale={{locale}}#{{type}}/{{id}}",
+)
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}}
 READER_ROOT = BASE_DIR / "frontend_contract" / "reader"
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 from rest_framework import status
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import MethodNotAllowed, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -21,6 +21,13 @@ class LearnerAPIMixin:
     permission_classes = [IsLearner]
     parser_classes = [BoundedJSONParser]
     throttles_by_action: dict[str, list[type]] = {}
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # A method the address does not take is a 405 whoever asks: before authentication,
+        # which would answer 401 to an anonymous TRACE.
+        if not hasattr(self, request.method.lower()):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
     def get_throttles(self) -> list:
         return [throttle() for throttle in self.throttles_by_action.get(self.action, [])]

@@ -44,8 +44,20 @@ class LearnerSerializer(serializers.ModelSerializer):
 VISIBLE_TEXT = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
 
 
+NOT_A_STRING = serializers.CharField.default_error_messages["invalid"]
+
+
+class TextOnlyRegexField(serializers.RegexField):
+    """A string and nothing else: DRF would turn ``0`` or ``true`` into ``"0"`` or ``"True"``."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            raise serializers.ValidationError(NOT_A_STRING, code="invalid")
+        return super().to_internal_value(data)
+
+
 def visible_text(max_length: int, help_text: str) -> serializers.RegexField:
-    return serializers.RegexField(
+    return TextOnlyRegexField(
         VISIBLE_TEXT, max_length=max_length, trim_whitespace=False, help_text=help_text
     )
 
@@ -55,6 +67,8 @@ class LocaleField(serializers.CharField):
     """A content locale; an unknown one is a problem that lists the valid ones."""
 
     def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            raise serializers.ValidationError(NOT_A_STRING, code="invalid")
         return checked_locale(str(super().to_internal_value(data)).strip().lower())
 
 

@@ -7,7 +7,8 @@ from rest_framework.views import APIView
 from wagtail.models import Locale
 
 from cms.core.api.locales import LOCALE_PARAMETER, locale_codes, source_locale_code
-from cms.core.api.problems import BadParameter
+from cms.core.api.openapi import problem
+from cms.core.api.problems import PROBLEM_CONTENT_TYPE, BadParameter
 from cms.modules.permissions import MODERATORS_GROUP
 from cms.translation.locales import target_locales
 from cms.translation.report import module_statuses, summarise
@@ -41,10 +42,19 @@ class TranslationStatusView(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter(
-                LOCALE_PARAMETER, str, description="Only this target locale (default: all)."
+                LOCALE_PARAMETER,
+                str,
+                enum=[code for code in locale_codes() if code != source_locale_code()],
+                description="Only this target locale (default: all).",
             )
         ],
-        responses=TranslationStatusSerializer,
+        responses={
+            200: TranslationStatusSerializer,
+            (400, PROBLEM_CONTENT_TYPE): problem("`locale` is not a target locale."),
+            (403, PROBLEM_CONTENT_TYPE): problem(
+                "Not signed in to the admin as a translator, reviewer or moderator."
+            ),
+        },
     )
     def get(self, request: Request) -> Response:
         locales = target_locales()
