@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
 
 from cms.certs.annex import annex_key
 from cms.certs.cached_parts import ANNEX_DIR, VERSO_DIR, sweep_superseded_parts
 from cms.printing import jobs
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
+from cms.printing.storage import PRIVATE_STORAGE, private_path
 from cms.project.models import Partner
 
 from .print_helpers import module
@@ -54,8 +54,8 @@ def test_renaming_a_trainer_renders_again_too():
 
 
 def part(folder: str, name: str, age_days: float = 0) -> Path:
-    path = Path(default_storage.path(f"{folder}/{name}"))
-    assert "migrantech-test-media" not in str(path)
+    path = private_path(f"{folder}/{name}")
+    assert "migrantech-test-private" not in str(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"%PDF-1.7\n")
     moment = time.time() - age_days * 86400
@@ -64,7 +64,11 @@ def part(folder: str, name: str, age_days: float = 0) -> Path:
 
 
 def test_superseded_annexes_and_long_unused_versos_are_swept(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)  # fake parts must not reach other tests' certificates
+    # Fake parts in a private storage of their own: they must not reach other tests' certificates.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        PRIVATE_STORAGE: {**settings.STORAGES[PRIVATE_STORAGE], "OPTIONS": {"location": tmp_path}},
+    }
     settings.CERTIFICATE_PART_UNUSED_DAYS = 30
     current = part(ANNEX_DIR, f"{annex_key('ar')}-ar.pdf", age_days=90)
     superseded = part(ANNEX_DIR, f"{'0' * 32}-ar.pdf")

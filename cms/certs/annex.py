@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
@@ -27,6 +26,7 @@ from cms.core.locales import (
 from cms.modules.models import ModulePage
 from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
+from cms.printing.storage import private_path
 from cms.project.models import Competence, Partner, ProjectPage
 
 from . import texts
@@ -88,7 +88,7 @@ def annex_context(locale: str) -> dict[str, Any]:
 
 def annex_pdf(locale: str) -> Path:
     """The annex in ``locale``, printed now if this version was never printed."""
-    path = Path(default_storage.path(f"print/annex/{annex_key(locale)}-{locale}.pdf"))
+    path = private_path(f"print/annex/{annex_key(locale)}-{locale}.pdf")
     if not path.exists():
         with translation.override(locale):
             html = render_to_string(

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 
 from cms.core.locales import locale_codes
+from cms.printing.storage import private_path
 
 from .annex import annex_key
 
@@ -22,7 +22,7 @@ VERSO_DIR = "print/verso"
 
 
 def _files(folder: str) -> list[Path]:
-    directory = Path(default_storage.path(folder))
+    directory = private_path(folder)
     return sorted(path for path in directory.glob("*.pdf")) if directory.is_dir() else []
 
 

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
@@ -26,6 +25,7 @@ from cms.learners.progress import finished_by
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
+from cms.printing.storage import private_storage
 
 from . import claims, texts
 from .models import Certificate
@@ -154,7 +154,7 @@ def erase_holder(learner: Learner) -> int:
 
 def _delete_files(names: list[str]) -> None:
     for name in names:
-        default_storage.delete(name)
+        private_storage().delete(name)
 
 
 def issue_committed(completion_id: int, group_ids: list[int], all_modules_done: bool) -> bool:

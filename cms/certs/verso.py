@@ -13,13 +13,13 @@ the same verso at once is harmless (each file is written whole, then renamed).
 from pathlib import Path
 from typing import Any
 
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.core.locales import direction_of
 from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
+from cms.printing.storage import private_path
 
 from . import texts
 
@@ -42,7 +42,7 @@ def verso_pdf(locale: str, context: dict[str, Any]) -> Path:
     """The verso for ``context`` (a module certificate's), printed now if never printed."""
     html = verso_html(locale, context)
     key = cache_key("verso", html)[:32]
-    path = Path(default_storage.path(f"print/verso/{key}-{locale}.pdf"))
+    path = private_path(f"print/verso/{key}-{locale}.pdf")
     if path.exists():
         path.touch()  # in use: not swept (``cached_parts``)
     else:

@@ -12,9 +12,13 @@ Negotiation: an explicit ``?locale=`` wins; it may be a region tag (``pt-BR``) o
 
 Fallback: a page is served in the asked locale if a live translation that is not an alias
 (wagtail-localize's untranslated copy, mozilla/bedrock #15063) exists; otherwise its source,
-flagged ``fallback``.
+flagged ``fallback``. A translation served may itself still hold source text in some fields or
+blocks (partners publish half-translated modules): ``localize(…, parts=True)`` attaches which
+ones (``cms.core.translated_parts``, the answer the content API gives too), and
+``Localized.lang_of`` tells printing the language of each part.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +28,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import get_language_info, gettext
 from wagtail.models import Locale, Page, TranslatableMixin
+
+from cms.core.translated_parts import TranslatedParts, translated_parts
 
 LOCALE_PARAMETER = "locale"
 """The query parameter naming a content locale, everywhere in the API."""
@@ -57,6 +63,8 @@ ALIASES = {
     "eng": "en",
 }
 """Language tags that are not content locale codes but mean one of them."""
+
+_BLOCK_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 MAX_HEADER_LENGTH = 500
 """Longer ``Accept-Language`` headers are cut: no browser sends more, and parsing is linear."""
@@ -229,6 +237,8 @@ class Localized(Generic[T]):
     """True when the asked locale has no real translation and the source is served."""
     translations: list[Translation] = field(default_factory=list)
     """The other locales the item really exists in (pages only)."""
+    parts: TranslatedParts | None = None
+    """Which parts of a translation still show the source text; None: all in ``lang``."""
 
     @property
     def id(self) -> int:
@@ -243,6 +253,18 @@ class Localized(Generic[T]):
     @property
     def direction(self) -> str:
         return direction_of(self.lang)
+
+    def lang_of(self, part: str) -> str:
+        """The language ``part`` is shown in: a field's name (``"summary"``), a path into it
+        or a StreamField block's id."""
+        if self.parts is None:
+            return self.lang
+        if _BLOCK_ID.match(part):
+            return self.parts.block_locale(part)
+        return self.parts.locale_of(part)
+
+    def dir_of(self, part: str) -> str:
+        return direction_of(self.lang_of(part))
 
 
 def real_translations(keys: Iterable[Any]) -> dict[Any, list[Translation]]:
@@ -260,12 +282,17 @@ def real_translations(keys: Iterable[Any]) -> dict[Any, list[Translation]]:
 
 
 def localize(
-    sources: Sequence[T], locale: str, translated: QuerySet | None = None
+    sources: Sequence[T],
+    locale: str,
+    translated: QuerySet | None = None,
+    *,
+    parts: bool = False,
 ) -> list[Localized[T]]:
     """``sources`` (source-locale pages) as served in ``locale``, in order, in a few queries.
 
     ``translated`` is the queryset that loads translations (with the select/prefetch the caller
-    needs); by default each source's own model.
+    needs); by default each source's own model. ``parts``: attach each served translation's
+    ``TranslatedParts`` (four more queries).
     """
     source_code = source_locale_code()
     keys = [source.translation_key for source in sources]
@@ -285,6 +312,10 @@ def localize(
             ):
                 found[page.translation_key] = page
     existing = real_translations(keys) if keys else {}
+    pages = list(dict.fromkeys(found.values()))
+    parts_of = (
+        dict(zip(map(id, pages), translated_parts(pages, locale), strict=True)) if parts else {}
+    )
     served = []
     for source in sources:
         page = found.get(source.translation_key)
@@ -300,6 +331,7 @@ def localize(
                     for entry in existing.get(source.translation_key, [])
                     if entry.locale != lang
                 ],
+                parts=None if page is None else parts_of.get(id(page)),
             )
         )
     return served

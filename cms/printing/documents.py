@@ -93,7 +93,7 @@ class PrintableDocument:
         return {}
 
     def localize(self, pages: Iterable[Page]) -> list[Localized]:
-        return localize(list(pages), self.locale)
+        return localize(list(pages), self.locale, parts=True)
 
     def attachments(self) -> list[Path]:
         """Finished PDFs appended after the document's own pages (e.g. an annex printed once)."""
@@ -188,6 +188,11 @@ def document_class(kind: str) -> type[PrintableDocument]:
 def document_kinds() -> list[type[PrintableDocument]]:
     """The kinds anyone may ask for (private ones excepted)."""
     return [kind for kind in _REGISTRY.values() if not kind.private]
+
+
+def private_kinds() -> list[str]:
+    """The kinds printed on the system's behalf only, whose jobs only their owner sees."""
+    return [kind for kind, document in _REGISTRY.items() if document.private]
 
 
 def is_private(kind: str) -> bool:

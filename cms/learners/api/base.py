@@ -5,9 +5,10 @@ from typing import Any
 from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.exceptions import MethodNotAllowed, Throttled
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+from cms.core.api.parsers import BoundedJSONParser
 
 from .authentication import IsLearner, LearnerTokenAuthentication
 
@@ -17,7 +18,7 @@ class LearnerAPIMixin:
 
     authentication_classes = [LearnerTokenAuthentication]
     permission_classes = [IsLearner]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     throttles_by_action: dict[str, list[type]] = {}
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:

@@ -154,6 +154,23 @@ ANSWER_SCHEMA = {
 }
 
 
+MAX_ANSWERS = 100
+"""More answers than any questionnaire has questions."""
+MAX_ANSWER_TEXT = 200
+"""Longer than any id or word the answers hold: nothing longer is stored or repeated back."""
+
+
+def _texts(value: Any) -> list[str]:
+    """Every string in an answer (keys of a matching answer included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [*value.keys(), *(t for v in value.values() for t in _texts(v))]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return []
+
+
 @extend_schema_field({"type": "object", "additionalProperties": ANSWER_SCHEMA})
 class AnswersField(serializers.JSONField):
     """Answers by question id; a question left out counts as wrong."""
@@ -161,6 +178,14 @@ class AnswersField(serializers.JSONField):
     def to_internal_value(self, data: Any) -> dict:
         if not isinstance(data, dict):
             raise serializers.ValidationError(gettext("Send an object of answers by question id."))
+        if len(data) > MAX_ANSWERS or any(len(text) > MAX_ANSWER_TEXT for text in _texts(data)):
+            raise serializers.ValidationError(
+                gettext(
+                    "These answers are too long: at most %(count)d answers, and at most "
+                    "%(length)d characters in each id or word."
+                )
+                % {"count": MAX_ANSWERS, "length": MAX_ANSWER_TEXT}
+            )
         return data
 
 
@@ -227,8 +252,14 @@ class ResultSerializer(serializers.Serializer):
     module_completed = serializers.BooleanField(
         help_text="True when this pass completed the module for the first time."
     )
-    questions = QuestionOutcomeSerializer(many=True)
-    mistakes = MistakeSerializer(many=True, help_text="Each wrong or missing answer, corrected.")
+    questions = QuestionOutcomeSerializer(
+        many=True, help_text="Each question's outcome, after a pass only (empty after a failure)."
+    )
+    mistakes = MistakeSerializer(
+        many=True,
+        help_text="Each wrong or missing answer, corrected, after a pass only: corrections after "
+        "a failure would give the next attempt its answers.",
+    )
 
 
 class CompletedModuleSerializer(serializers.Serializer):
