@@ -60,5 +60,6 @@ class SnippetItemSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="localization.id")
     slug = serializers.CharField()
+    url = CanonicalURLField()
     locale = serializers.CharField(source="localization.lang")
     fallback = serializers.BooleanField(source="localization.fallback")
