@@ -49,8 +49,11 @@ class APILanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(API_PATH_PREFIX):
-            language = interface_language(request)
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
-        return self.get_response(request)
+        if not request.path.startswith(API_PATH_PREFIX):
+            return self.get_response(request)
+        language = interface_language(request)
+        request.LANGUAGE_CODE = language
+        # Restored afterwards: the thread's next request (or test) must not inherit it. The
+        # response is rendered inside ``get_response``, so it is still in ``language``.
+        with translation.override(language):
+            return self.get_response(request)
