@@ -1,3 +1,5 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -33,10 +35,12 @@ handler404 = "cms.core.api.problems.page_not_found"
 handler500 = "cms.core.api.problems.server_error"
 
 if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
+    # Uploads are data, never pages: opened on their own, nothing in them runs.
+    media = csp({"default-src": [NONE]})(serve)
     urlpatterns.append(
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
+            media,
             {"document_root": settings.MEDIA_ROOT},
         )
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .documents import PrintRequestError
+from .documents import PrintRequestError, private_kinds
 from .forms import PrintPackForm
 from .jobs import can_print_answer_key, request_print
 from .models import PrintJob
@@ -27,7 +27,9 @@ class PrintingAdminMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     ]
 
     def visible_jobs(self) -> Any:
-        jobs = PrintJob.objects.all()
+        """Jobs this user may see: never a private kind (a learner's certificate, printed on
+        the system's behalf), nor an answer key unless they may print answer keys."""
+        jobs = PrintJob.objects.exclude(kind__in=private_kinds())
         if not can_print_answer_key(self.request.user):
             jobs = jobs.exclude(options__answer_key=True)
         return jobs
