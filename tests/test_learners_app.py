@@ -24,7 +24,7 @@ from tests.app_browser import (
 
 live_api_server = live_server.live_api_server
 browser = app_browser.browser
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 SCREENSHOTS = Path(settings.BASE_DIR, "docs", "app")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 

@@ -15,7 +15,7 @@ from tests.test_api_e2e_preview import preview_reader, sign_in_editor
 
 live_api_server = live_server.live_api_server
 browser = app_browser.browser
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 CONTROLLED = (
     "navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller || new Promise("
     "r => navigator.serviceWorker.addEventListener('controllerchange', r)))"
