@@ -1,6 +1,7 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,9 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.certs.views import verification_page
 from cms.core.landing import certificate_lookup, landing_page
+from cms.core.learners_app import learners_app, old_reader
 from cms.printing.links import follow_short_link
-
-reader = xframe_options_sameorigin(serve)
 
 urlpatterns = [
     path("", landing_page, name="landing"),
@@ -24,20 +24,23 @@ urlpatterns = [
         verification_page,
         name="certificate-verification",
     ),
-    # The reference reader of the front-end contract: static files, also the preview front end,
-    # so the admin's preview panel may frame it.
-    path("reader/", reader, {"path": "index.html", "document_root": settings.READER_ROOT}),
-    path("reader/<path:path>", reader, {"document_root": settings.READER_ROOT}),
+    # The learners' app (frontend_contract/app/), also the preview front end.
+    path("app/", learners_app, name="learners-app"),
+    path("app/<path:path>", learners_app),
+    path("reader/", old_reader),
+    path("reader/<path:path>", old_reader),
 ]
 
 handler404 = "cms.core.api.problems.page_not_found"
 handler500 = "cms.core.api.problems.server_error"
 
 if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
+    # Uploads are data, never pages: opened on their own, nothing in them runs.
+    media = csp({"default-src": [NONE]})(serve)
     urlpatterns.append(
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
+            media,
             {"document_root": settings.MEDIA_ROOT},
         )
     )

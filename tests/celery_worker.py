@@ -39,6 +39,7 @@ def worker_environment(broker_url: str, **overrides: object) -> dict[str, str]:
         ),
         "REDIS_URL": broker_url,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "PRINT_LEASE_SECONDS": "6",
         "PRINT_SWEEP_SECONDS": "2",
         "PYTHONUNBUFFERED": "1",

@@ -42,8 +42,13 @@ def _files(*patterns: str) -> Iterable[Path]:
 
 
 def _loader_dir() -> Path:
-    from cms.core.catalogue import loader  # wherever the loader lives, its whole package counts
+    """The package of the function the ``load_catalogue`` command calls, wherever it lives."""
+    import inspect
 
+    from django.core.management import get_commands, load_command_class
+
+    command = load_command_class(get_commands()["load_catalogue"], "load_catalogue")
+    loader = inspect.getmodule(sys.modules[type(command).__module__].load_catalogue)
     return Path(loader.__file__).resolve().parent
 
 
@@ -133,7 +138,8 @@ class Engine:
 
     def drop(self, name: str) -> None:
         if self.is_sqlite:
-            Path(name).unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(name + suffix).unlink(missing_ok=True)
         else:
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -216,7 +222,8 @@ def drop_test_database(settings: dict, test_name: str) -> None:
 
 
 def _build_here(kind: str, media: str) -> None:
-    """In the builder subprocess: migrate, or load the catalogue, into ``DATABASE_URL``."""
+    """In the builder subprocess: migrate, or load the catalogue, into ``DATABASE_URL`` (through
+    the management commands, so the loader may move between apps)."""
     import django
     from django.conf import settings
 
@@ -227,9 +234,7 @@ def _build_here(kind: str, media: str) -> None:
     if kind == "migrated":
         call_command("migrate", verbosity=0, interactive=False)
     else:
-        from cms.core.catalogue.loader import load_catalogue
-
-        load_catalogue()
+        call_command("load_catalogue", no_progress=True, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -135,6 +135,7 @@ def live_api_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Ite
         "DATABASE_URL": database_url,
         "LIVE_SERVER_CACHE_DIR": str(tmp / "cache"),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": url,
         "PREVIEW_URL": f"{url}/reader/",

@@ -101,7 +101,7 @@ def test_a_module_detail_has_its_body_objectives_and_relations(client):
     assert body["objectives"] and all(isinstance(text, str) for text in body["objectives"])
     assert {c["slug"] for c in body["competences"]} == {c.slug for c in page.competences.all()}
     assert [block["type"] for block in body["body"]] == [b.block_type for b in page.body]
-    assert all(set(block) == {"type", "id", "value"} for block in body["body"])
+    assert all(set(block) == {"type", "id", "locale", "value"} for block in body["body"])
 
 
 def test_locales_name_themselves_and_give_their_direction(client):

@@ -1,6 +1,6 @@
 """End to end, in headless Chromium: an editor changes a module title without publishing, opens
-the preview, and the reference reader shows the draft; the public API still shows the published
-title."""
+the preview, and the learners' app (the default preview front end) shows the draft; the public API
+still shows the published title."""
 
 import json
 import time
@@ -38,22 +38,30 @@ def browser_page():
         browser.close()
 
 
+def sign_in_editor(page, server) -> None:
+    page.goto(f"{server.url}/admin/login/")
+    page.fill("input[name=username]", server.editor[0])
+    page.fill("input[name=password]", server.editor[1])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/admin/")
+
+
 def preview_reader(page, seconds=30):
-    """The reference reader's frame inside the admin's preview panel, once it has loaded.
+    """The learners' app's frame inside the admin's preview panel, once it has loaded.
 
     The panel swaps two iframes as it refreshes, so the frame is looked up, not located once.
     """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "/reader/?" in frame.url and not frame.is_detached():
+            if "/app/?" in frame.url and not frame.is_detached():
                 try:
                     if frame.locator("#title").count():
                         return frame
                 except PlaywrightError:
                     pass
         page.wait_for_timeout(250)
-    raise AssertionError("the preview panel never showed the reference reader")
+    raise AssertionError("the preview panel never showed the learners' app")
 
 
 def published_title(server, module_id):
@@ -61,46 +69,43 @@ def published_title(server, module_id):
         return json.load(response)["title"]
 
 
-def test_an_editor_previews_a_draft_title_in_the_reference_reader(
+def test_an_editor_previews_a_draft_title_in_the_learners_app(
     live_api_server, showcase, browser_page
 ):
     server, page = live_api_server, browser_page
     module_id, title_published = showcase
     assert published_title(server, module_id) == title_published
 
-    page.goto(f"{server.url}/admin/login/")
-    page.fill("input[name=username]", server.editor[0])
-    page.fill("input[name=password]", server.editor[1])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/admin/")
-
+    sign_in_editor(page, server)
     page.goto(f"{server.url}/admin/pages/{module_id}/edit/")
     page.fill("#id_title", DRAFT_TITLE)
     page.click("[data-side-panel-toggle='preview']")
     reader = preview_reader(page)
-    assert reader.url.startswith(f"{server.url}/reader/?content_type=modules.modulepage&token=")
-    reader.locator("#title").wait_for()
-    assert reader.locator("#title").inner_text() == DRAFT_TITLE
-    assert "draft" in reader.locator("#notice").inner_text().lower()
+    assert reader.url.startswith(f"{server.url}/app/?content_type=modules.modulepage&token=")
+    reader.locator("#title", has_text=DRAFT_TITLE).wait_for()
+    assert "draft" in reader.locator(".notice.draft").inner_text().lower()
 
     assert published_title(server, module_id) == title_published
-    page.goto(f"{server.url}/reader/#module/{module_id}")
+    page.goto(f"{server.url}/app/#/module/{module_id}")
     page.locator(".block-section").first.wait_for()
     assert page.locator("#title").inner_text() == title_published
 
 
-def test_the_reader_renders_a_right_to_left_locale(live_api_server, showcase, browser_page):
+def test_the_app_renders_a_right_to_left_locale(live_api_server, showcase, browser_page):
     server, page = live_api_server, browser_page
-    page.goto(f"{server.url}/reader/?locale=ar")
-    page.locator(".category").first.wait_for()
+    page.goto(f"{server.url}/app/")
+    page.locator(".group").first.wait_for()
+    page.select_option("#language", "ar")
+    page.locator("html[lang=ar]").wait_for()
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.evaluate("document.documentElement.lang") == "ar"
     module_id, _title = showcase
     url = f"{server.url}/api/v1/modules/{module_id}/?locale=ar"
     with urllib.request.urlopen(url) as response:  # noqa: S310
         served_locale = json.load(response)["locale"]
-    page.goto(f"{server.url}/reader/?locale=ar#module/{module_id}")
+    page.goto(f"{server.url}/app/#/module/{module_id}")
     page.locator(".block-evaluation").wait_for()
     expected = "rtl" if served_locale == "ar" else "ltr"
-    assert page.evaluate("document.documentElement.dir") == expected
+    assert page.evaluate("document.documentElement.dir") == "rtl"  # the interface
+    assert page.locator("article.module").get_attribute("dir") == expected  # the content
     assert page.locator(".block-section").count() >= 1

@@ -8,7 +8,7 @@ import pytest
 
 from tests.api_helpers import get
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 
 UNKNOWN_PARTNER = "modules/?partner=nobody"
 

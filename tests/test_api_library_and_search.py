@@ -1,6 +1,7 @@
 """The e-library's facet filters and counts, and site-wide search."""
 
 import pytest
+from django.conf import settings
 
 from cms.library.models import GoodPracticePage
 from cms.modules.models import ModulePage
@@ -21,11 +22,11 @@ def test_facet_counts_match_the_catalogue(client):
     body = fresh_json(client, "library/good-practices/?page_size=100")
     everything = practices()
     assert body["count"] == len(everything) == 40
-    for value, count in counts(body, "type").items():
+    for value, count in counts(body, "resource_type").items():
         assert count == sum(1 for p in everything if p.resource_type == value)
-    for value, count in counts(body, "objective").items():
+    for value, count in counts(body, "objectives").items():
         assert count == sum(1 for p in everything if value in p.objectives)
-    assert counts(body, "certification")["true"] == sum(p.has_certification for p in everything)
+    assert counts(body, "has_certification")["true"] == sum(p.has_certification for p in everything)
 
 
 def test_filters_combine_and_counts_follow_the_other_facets(client):
@@ -48,6 +49,38 @@ def test_several_values_of_one_facet_are_alternatives(client):
     assert {i["id"] for i in body["results"]} == {i["id"] for i in repeated["results"]} == expected
 
 
+def test_facets_filter_by_their_field_names_or_the_documented_aliases(client):
+    by_field = fresh_json(client, "library/good-practices/?resource_type=app&page_size=100")
+    by_alias = fresh_json(client, "library/good-practices/?type=app&page_size=100")
+    combined = fresh_json(
+        client, "library/good-practices/?resource_type=app&type=mooc&page_size=100"
+    )
+    apps = {p.pk for p in practices() if p.resource_type == "app"}
+    moocs = {p.pk for p in practices() if p.resource_type == "mooc"}
+    assert {i["id"] for i in by_field["results"]} == {i["id"] for i in by_alias["results"]} == apps
+    assert {i["id"] for i in combined["results"]} == apps | moocs
+    assert set(by_field["facets"]) == {
+        "resource_type",
+        "objectives",
+        "country",
+        "languages",
+        "cost",
+        "has_certification",
+    }
+
+
+def test_modules_filter_by_language_level_or_its_alias_level(client):
+    by_field = fresh_json(client, "modules/?language_level=A2&page_size=100")["results"]
+    by_alias = fresh_json(client, "modules/?level=A2&page_size=100")["results"]
+    expected = {
+        m.pk
+        for m in ModulePage.objects.live().filter(locale__language_code="en")
+        if m.language_level == "A2"
+    }
+    assert {m["id"] for m in by_field} == {m["id"] for m in by_alias} == expected
+    assert all(m["url"] for m in by_field)
+
+
 def test_language_and_country_facets(client):
     everything = practices()
     body = fresh_json(client, "library/good-practices/?language=fr&country=FR,BE&page_size=100")
@@ -61,7 +94,11 @@ def test_search_finds_modules_practices_and_partners(client):
     assert {"type": "module", "id": module.pk} in [
         {"type": r["type"], "id": r["id"]} for r in found
     ]
-    assert all(r["url"].startswith("http://testserver/api/v1/") for r in found)
+    assert all(r["api_url"].startswith("http://testserver/api/v1/") for r in found)
+    hit = next(r for r in found if r["type"] == "module" and r["id"] == module.pk)
+    assert hit["url"] == settings.FRONTEND_ITEM_URL.format(
+        type="module", id=module.pk, slug=module.slug, locale="en"
+    )
     partner = fresh_json(client, "search/?q=Anatolia")["results"]
     assert "partner" in {r["type"] for r in partner}
 

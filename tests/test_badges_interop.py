@@ -30,7 +30,7 @@ from .certs_helpers import (
     modules_of,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 HERE = Path(__file__).parent
 VERIFIER = HERE / "badge_verifier"
 SCHEMA = HERE / "standards" / "ob-3.0" / "ob_v3p0_achievementcredential_schema.json"

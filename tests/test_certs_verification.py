@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from cms.certs import offline_verify
+from cms.certs import keys, offline_verify
 from cms.certs.groups import CERTIFICATE_MODERATORS_GROUP
 from cms.certs.models import Certificate
-from cms.certs.verification import Status, qr_text, verify
+from cms.certs.verification import Status, qr_text, verification_url, verify
 from cms.learners.signals import learner_erasing
 
 from .certs_helpers import category, certificate, complete, learner, modules_of
@@ -122,17 +122,34 @@ def test_after_erasure_the_check_says_erased_by_its_holder_and_keeps_the_rest(is
     assert body["completed_on"] == "2026-03-02"
 
 
-def test_the_published_key_checks_the_qr_code_offline(issued, tmp_path, capsys):
+REAL_KEY = "cmVhbC1sb29raW5nLWtleS1mb3ItdGhlLXRlc3RzLTE="
+"""A key that is not the development one (only the tests know it)."""
+
+
+@pytest.fixture
+def really_signed(settings) -> Certificate:
+    settings.CERTIFICATE_SIGNING_KEY = REAL_KEY
+    nour = learner("Nour Al-Hassan")
+    complete(nour, modules_of(category())[0])
+    return certificate(nour, Certificate.Type.MODULE)
+
+
+def published_pem(tmp_path, kid: str):
     keys = Client().get("/api/v1/certificates/keys/").json()["keys"]
     [current] = [key for key in keys if key["current"]]
-    assert current["kid"] == issued.key_id and current["jwk"]["crv"] == "Ed25519"
+    assert current["kid"] == kid and current["jwk"]["crv"] == "Ed25519"
     pem = tmp_path / "key.pem"
     pem.write_text(current["pem"])
-    text = qr_text(issued)
+    return pem
+
+
+def test_the_published_key_checks_the_qr_code_offline(really_signed, tmp_path, capsys):
+    pem = published_pem(tmp_path, really_signed.key_id)
+    text = qr_text(really_signed)
 
     assert offline_verify.main([text, "--public-key", str(pem)]) == 0
     output = capsys.readouterr().out
-    assert output.startswith("VALID") and "Amina Diallo" in output
+    assert output.startswith("VALID") and "Nour Al-Hassan" in output
 
     address, claim = text.split("#")
     position = 40
@@ -141,14 +158,38 @@ def test_the_published_key_checks_the_qr_code_offline(issued, tmp_path, capsys):
     assert capsys.readouterr().out.startswith("INVALID")
 
 
+def test_a_claim_printed_under_another_certificates_address_is_refused(really_signed):
+    someone = learner("Someone Else")
+    complete(someone, modules_of(category())[0])
+    other = certificate(someone, Certificate.Type.MODULE)
+    key = keys.signing_key().public_key()
+    _address, claim = qr_text(really_signed).split("#")
+    outcome = offline_verify.verify_qr_text(f"{verification_url(other)}#{claim}", key)
+    assert outcome.valid is False and "not about the certificate" in outcome.reason
+    assert offline_verify.verify_qr_text(qr_text(really_signed), key).valid is True
+
+
+def test_a_claim_signed_by_the_development_key_is_not_a_real_certificate(issued, tmp_path, capsys):
+    assert issued.key_id == keys.DEVELOPMENT_KEY_ID == offline_verify.DEVELOPMENT_KEY_ID
+    development = keys.load_private_key(keys.DEVELOPMENT_SIGNING_KEY).public_key()
+    assert keys.b64url(keys.raw_public_bytes(development)) == offline_verify.DEVELOPMENT_PUBLIC_KEY
+    pem = published_pem(tmp_path, issued.key_id)
+    assert offline_verify.main([qr_text(issued), "--public-key", str(pem)]) == 1
+    output = capsys.readouterr().out
+    assert output.startswith("INVALID") and "not a real certificate" in output
+    # Nor with another key id written into the QR text: the signature gives the key away.
+    text = qr_text(issued).rsplit(".", 1)[0] + ".another-key-id"
+    real_key = keys.load_private_key(REAL_KEY).public_key()
+    outcome = offline_verify.verify_qr_text(text, real_key)
+    assert outcome.valid is False and "not a real certificate" in outcome.reason
+
+
 def test_a_signature_from_another_key_is_refused(issued, settings):
     settings.CERTIFICATE_SIGNING_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
     assert verify(issued).status == Status.TAMPERED
 
 
 def test_after_a_key_rotation_the_retired_key_still_verifies_what_it_signed(issued, settings):
-    from cms.certs import keys
-
     retired = keys.raw_public_bytes(keys.signing_key().public_key())
     settings.CERTIFICATE_SIGNING_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
     settings.CERTIFICATE_RETIRED_PUBLIC_KEYS = [keys.b64url(retired)]

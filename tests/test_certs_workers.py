@@ -64,6 +64,6 @@ def test_a_worker_prints_the_certificates_issued_by_a_completion(amina, tmp_path
         )
     finally:
         worker.kill()
-    printed = flat(text(PdfReader(Path(settings.MEDIA_ROOT) / done.result.name)))
+    printed = flat(text(PdfReader(Path(done.result.path))))
     assert "Amina Diallo" in printed and "Digital skills" in printed
     assert "For completing the 6 courses of the category" in printed

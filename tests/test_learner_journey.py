@@ -20,7 +20,6 @@ from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixt
     pass_module,
     post,
     register,
-    stored_questionnaire,
     wrong_answer,
 )
 from .print_helpers import flat
@@ -66,8 +65,7 @@ def test_from_registration_to_the_three_certificates_and_erasure(client):
         token,
     ).json()
     assert failed["passed"] is False
-    explanations = [q["value"]["explanation"] for q in stored_questionnaire(first)["questions"]]
-    assert [mistake["explanation"] for mistake in failed["mistakes"]] == explanations
+    assert failed["mistakes"] == [] and failed["questions"] == [], "no answers before a pass"
     assert certificates(client, token) == []
 
     assert pass_module(client, token, first)["module_completed"] is True

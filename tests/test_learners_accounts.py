@@ -10,7 +10,7 @@ from django.test import override_settings
 from cms.learners.models import Learner, LearnerToken, RecoveryCode
 from tests.learner_helpers import API, bearer, fresh_throttles, post, register  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 
 CODE_FORMAT = re.compile(r"^[ACDEFGHJKMNPQRTUVWXY34679]{4}(-[ACDEFGHJKMNPQRTUVWXY34679]{4}){5}$")
 

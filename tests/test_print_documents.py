@@ -129,7 +129,18 @@ def test_the_answer_key_is_a_separate_appendix_with_every_answer(handout, handou
     for _kind, question in questions_of("teamwork-1"):
         assert_in_order(key, [question["prompt"], question["explanation"]])
     assert "The team meets for five minutes. · Everyone hears the common goal." in key
-    assert "1 – B · 2 – C · 3 – A" in key
+    # The key pairs each left item with the letter the learner's sheet prints beside its match.
+    questions = questions_of("teamwork-1")
+    zones = answer_zones(flat(text(handout)), questions)
+    ((pairs, zone),) = [
+        (q["pairs"], zone)
+        for (kind, q), zone in zip(questions, zones, strict=True)
+        if kind == "matching"
+    ]
+    letters = [zone[zone.index(f" {pair['right']}") - 1] for pair in pairs]
+    assert len(set(letters)) == len(pairs) and letters != sorted(letters)
+    expected = " · ".join(f"{number} – {letter}" for number, letter in enumerate(letters, 1))
+    assert expected in key
     assert len(handout_with_key.pages) > len(handout.pages)
     level, title, page = outline(handout_with_key)[-2]
     assert (level, title) == (1, "Answer key")

@@ -14,9 +14,10 @@ from cms.printing.documents import PrintOptions
 from cms.printing.fetcher import OwnFilesFetcher, RefusedURL, own_origin
 from cms.printing.jobs import render_document
 
-from .print_helpers import module, text
+from .factories import ModulePageFactory, section
+from .print_helpers import text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_our_static_and_media_files_and_small_data_urls_are_served(fetcher, medi
 
 
 def test_hostile_rich_text_prints_without_reaching_out(tmp_path, other_host):
-    page = module("teamwork-1")
+    page = ModulePageFactory(body=[section("Teamwork", "<p>Work as a team.</p>")])
     body = page.body
     hostile = (
         f'<p>Look <img src="{other_host}/tracker.png"> here.</p>'

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -18,6 +17,7 @@ from cms.printing.documents import PrintOptions, PrintRequestError
 from cms.printing.jobs import AnswerKeyNotAllowed, request_print, run_job
 from cms.printing.models import PrintJob
 from cms.printing.pdf import atomic_file
+from cms.printing.storage import private_storage
 from cms.printing.worksheets import shuffled
 
 from .print_helpers import module, text
@@ -57,7 +57,7 @@ def test_a_finished_identical_job_is_reused_instead_of_rendering_again():
     assert ask() == (job, True), "the same request while it waits joins the same job"
     done = run_job(job.pk)
     assert done.status == Status.DONE and done.progress == 100
-    assert default_storage.exists(done.result.name)
+    assert private_storage().exists(done.result.name)
     assert ask() == (done, True)
     assert ask(locale="fr")[1] is False
     assert ask(paper="Letter")[1] is False
@@ -76,13 +76,13 @@ def test_publishing_a_page_of_the_pack_makes_the_next_request_render_again():
     again, reused = request_print("category", [soft_skills().pk], "en", PrintOptions())
     assert not reused and again.fingerprint != pack.fingerprint
     printed = run_job(again.pk)
-    assert "Teamwork 2, revised" in text(PdfReader(default_storage.path(printed.result.name)))
+    assert "Teamwork 2, revised" in text(PdfReader(private_storage().path(printed.result.name)))
 
 
 def test_a_missing_file_is_rendered_again():
     job = ask()[0]
     run_job(job.pk)
-    default_storage.delete(PrintJob.objects.get(pk=job.pk).result.name)
+    private_storage().delete(PrintJob.objects.get(pk=job.pk).result.name)
     assert ask()[1] is False
 
 
@@ -150,7 +150,7 @@ def test_a_failed_rendering_leaves_no_file_and_a_clear_error(monkeypatch):
     failed = run_job(job.pk)
     assert failed.status == Status.FAILED
     assert failed.error == jobs.FAILED and "Try again" in failed.error
-    folder = Path(default_storage.path("print"))
+    folder = Path(private_storage().path("print"))
     assert not (folder / f"{job.pk}.pdf").exists()
     assert not list(folder.glob(f".{job.pk}*"))
     assert run_job(job.pk) is None, "a failed job is not taken up again"

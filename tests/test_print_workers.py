@@ -101,7 +101,7 @@ def test_a_job_survives_its_worker_being_killed_mid_render(database, workers):
     first.kill()
     killed = PrintJob.objects.get(pk=job.pk)
     assert (killed.status, killed.attempts) == (Status.RUNNING, 1)
-    assert not (Path(settings.MEDIA_ROOT) / "print" / f"{job.pk}.pdf").exists()
+    assert not (Path(settings.PRIVATE_MEDIA_ROOT) / "print" / f"{job.pk}.pdf").exists()
 
     second = workers()
     done = wait_for(
@@ -110,7 +110,7 @@ def test_a_job_survives_its_worker_being_killed_mid_render(database, workers):
         [first, second],
     )
     assert done.attempts == 2 and done.error == ""
-    pdf = PdfReader(Path(settings.MEDIA_ROOT) / done.result.name)
+    pdf = PdfReader(Path(done.result.path))
     assert len(pdf.pages) == done.page_count > 10
 
 
@@ -184,7 +184,7 @@ def test_no_job_is_lost_when_redis_restarts_with_jobs_queued(
         [worker],
     )
     for job in PrintJob.objects.all():
-        assert (Path(settings.MEDIA_ROOT) / job.result.name).stat().st_size > 1000
+        assert Path(job.result.path).stat().st_size > 1000
 
 
 def test_a_worker_prints_every_kind_of_document_as_the_web_process_would(
@@ -220,7 +220,7 @@ def test_a_worker_prints_every_kind_of_document_as_the_web_process_would(
         [worker],
     )
     for job, kind, ids, locale, options in asked:
-        printed = PdfReader(Path(settings.MEDIA_ROOT) / PrintJob.objects.get(pk=job.pk).result.name)
+        printed = PdfReader(PrintJob.objects.get(pk=job.pk).result.path)
         expected = render(tmp_path, kind, ids, locale, **options)
         assert len(printed.pages) == len(expected.pages), kind
         assert text(printed) == text(expected), kind

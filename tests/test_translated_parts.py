@@ -14,7 +14,7 @@ from cms.library.models import GoodPracticePage
 from cms.modules.models import ModulePage
 from cms.translation.segments import translate_segments
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 WHOLE_PO_MODULE = "how-to-create-and-keep-a-schedule"  # catalogue/translations/ar/*.po
 
@@ -117,3 +117,34 @@ def test_the_same_queries_for_one_page_as_for_forty(django_assert_num_queries):
         translated_parts(pages[:1], "ar")
     with django_assert_num_queries(4):
         translated_parts(pages, "ar")
+
+
+def test_the_api_marks_every_block_and_field_not_in_the_served_language(client):
+    partly = english("how-to-create-your-own-business")
+    response = client.get(f"/api/v1/modules/{partly.pk}/?locale=ar")
+    item = response.json()
+    assert response["Content-Language"] == "ar"
+    assert (item["locale"], item["fallback"]) == ("ar", False)
+    assert 0 < item["completeness"] < 20
+    assert item["field_locales"] == {"objectives": "en", "outcomes": "en", "body": "en"}
+    assert {block["locale"] for block in item["body"]} == {"en"}
+
+    whole = client.get(f"/api/v1/modules/{english(WHOLE_PO_MODULE).pk}/?locale=ar").json()
+    assert (whole["completeness"], whole["field_locales"]) == (100, {})
+    assert {block["locale"] for block in whole["body"]} == {"ar"}
+
+
+def test_content_language_is_the_language_served_even_from_the_cache(client):
+    source = GoodPracticePage.objects.filter(locale__language_code="en").first()
+    for _ in range(2):  # built, then from the cache
+        response = client.get(f"/api/v1/library/good-practices/{source.pk}/?locale=uk")
+        item = response.json()
+        assert (item["locale"], item["fallback"], item["completeness"]) == ("en", True, 0)
+        assert response["Content-Language"] == "en"
+    again = client.get(
+        f"/api/v1/library/good-practices/{source.pk}/?locale=uk",
+        HTTP_IF_NONE_MATCH=response["ETag"],
+    )
+    assert again.status_code == 304
+    assert again["Content-Language"] == "en"
+    assert "Content-Type" not in again

@@ -6,7 +6,7 @@ import zipfile
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
@@ -190,6 +190,9 @@ def test_assets_are_reported_per_locale():
 
 
 def test_the_translation_status_api_and_its_errors(client):
+    moderator = User.objects.create_user("status-moderator", password="x")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
     response = client.get("/api/v1/translation-status/?locale=ar")
     assert response.status_code == 200
     body = response.json()

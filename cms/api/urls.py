@@ -1,7 +1,11 @@
 """The one API router. Each app registers its views here; the views live in ``cms/<app>/api/``."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
 
 from cms.core.api.endpoints import LocaleViewSet, PreviewViewSet, SearchViewSet
@@ -41,7 +45,7 @@ router.register("attempts", AttemptViewSet, basename="attempt")
 urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("translation-status/", TranslationStatusView.as_view(), name="translation-status"),
     path("", include("cms.certs.urls")),

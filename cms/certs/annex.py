@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page
@@ -24,6 +23,7 @@ from cms.printing.documents import source_locale
 from cms.printing.fingerprint import template_version
 from cms.printing.locales import direction_of, localize_many
 from cms.printing.pdf import write_pdf
+from cms.printing.storage import private_path
 from cms.project.models import Competence, Partner, ProjectPage
 
 from . import texts
@@ -34,10 +34,14 @@ NEUTRAL_COLOUR = "#1d4e89"
 
 def localized_snippets(model: type, locale: str, **filters: Any) -> list:
     """Source-locale snippets in ``locale`` where translated, else as written."""
-    sources = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, **filters))
+    sources = list(
+        model.objects.select_related("locale").filter(
+            locale__language_code=settings.LANGUAGE_CODE, **filters
+        )
+    )
     translated = {
         item.translation_key: item
-        for item in model.objects.filter(
+        for item in model.objects.select_related("locale").filter(
             locale__language_code=locale,
             translation_key__in=[source.translation_key for source in sources],
         )
@@ -92,7 +96,7 @@ def annex_context(locale: str) -> dict[str, Any]:
 
 def annex_pdf(locale: str) -> Path:
     """The annex in ``locale``, printed now if this version was never printed."""
-    path = Path(default_storage.path(f"print/annex/{annex_key(locale)}-{locale}.pdf"))
+    path = private_path(f"print/annex/{annex_key(locale)}-{locale}.pdf")
     if not path.exists():
         with translation.override(locale):
             html = render_to_string(

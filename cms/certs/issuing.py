@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -19,6 +18,7 @@ from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
 from cms.printing.locales import localize_many
+from cms.printing.storage import private_storage
 
 from . import claims, texts
 from .models import Certificate
@@ -146,4 +146,4 @@ def erase_holder(learner: Learner) -> int:
 
 def _delete_files(names: list[str]) -> None:
     for name in names:
-        default_storage.delete(name)
+        private_storage().delete(name)

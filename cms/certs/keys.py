@@ -25,6 +25,10 @@ It is the base64 of the 32 bytes ``migrantech-development-key-not-s``; anything 
 proves nothing.
 """
 
+DEVELOPMENT_KEY_ID = "is3rax7n70dhszY9"
+"""The key id of the development key: however the key is written (PEM, base64 with or without
+padding, URL-safe alphabet), it is the same key, and production refuses it by this id."""
+
 MULTICODEC_ED25519_PUBLIC = b"\xed\x01"
 
 
@@ -125,6 +129,10 @@ def signing_key() -> Ed25519PrivateKey:
 
 def current_key_id() -> str:
     return key_id(signing_key().public_key())
+
+
+def is_development_key(private_key_text: str) -> bool:
+    return key_id(load_private_key(private_key_text).public_key()) == DEVELOPMENT_KEY_ID
 
 
 def public_keys() -> list[PublicKey]:

@@ -7,6 +7,9 @@ The QR code holds the certificate's verification address; after ``#`` come the s
 (base64url of its JSON), its Ed25519 signature and the id of the key that made it, separated by
 dots. This file depends on nothing but the Python standard library and ``cryptography``, so it
 can be copied and run on its own. It prints VALID or INVALID and the claim, and exits 0 or 1.
+
+A claim signed by the published development key (developers' machines and tests) is INVALID
+whatever key is given: anyone can sign with it, so it is not a real certificate.
 """
 
 import argparse
@@ -21,6 +24,11 @@ from urllib.parse import urlsplit
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+DEVELOPMENT_PUBLIC_KEY = "s-MspUnUeCbOnob1ySdsVZSB_IFtXFwlSMBDrABdYQU"
+"""The published development key's public half (raw, base64url); its key id below."""
+DEVELOPMENT_KEY_ID = "is3rax7n70dhszY9"
+NOT_REAL = "signed by the published development key: this is not a real certificate"
 
 
 @dataclass(frozen=True)
@@ -46,21 +54,39 @@ def load_public_key(text: str) -> Ed25519PublicKey:
     return key
 
 
+def _raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _signed_by_development_key(signature: bytes, message: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(_decode(DEVELOPMENT_PUBLIC_KEY)).verify(
+            signature, message
+        )
+    except InvalidSignature:
+        return False
+    return True
+
+
 def verify_qr_text(text: str, key: Ed25519PublicKey) -> Outcome:
     address, _, fragment = text.strip().partition("#")
     parts = fragment.split(".")
     if len(parts) != 3:
         return Outcome(False, "the text holds no signed claim", None)
-    encoded_claim, encoded_signature, _key_id = parts
+    encoded_claim, encoded_signature, signing_key_id = parts
     try:
         message = _decode(encoded_claim)
         claim = json.loads(message)
         signature = _decode(encoded_signature)
     except ValueError:
         return Outcome(False, "the signed claim is damaged", None)
+    if signing_key_id == DEVELOPMENT_KEY_ID or _raw(key) == _decode(DEVELOPMENT_PUBLIC_KEY):
+        return Outcome(False, NOT_REAL, claim if isinstance(claim, dict) else None)
     try:
         key.verify(signature, message)
     except InvalidSignature:
+        if _signed_by_development_key(signature, message):
+            return Outcome(False, NOT_REAL, claim)
         return Outcome(False, "the signature does not match the claim", claim)
     if not isinstance(claim, dict) or f"/{claim.get('id')}/" not in urlsplit(address).path + "/":
         return Outcome(False, "the claim is not about the certificate at this address", claim)

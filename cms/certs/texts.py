@@ -37,6 +37,7 @@ RESULTS = _("Results")
 TRANSVERSAL_COMPETENCES = _("The transversal competences")
 THE_PARTNERS = _("The partners")
 CONTACT = _("Contact")
+ANNEX = _("Annex")
 CERTIFICATE_TYPE = _("Certificate type %(type)s")
 COUNTRY_NAMES = {
     "FR": _("France"),

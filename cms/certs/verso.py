@@ -14,13 +14,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.printing.fingerprint import template_version
 from cms.printing.locales import direction_of
 from cms.printing.pdf import write_pdf
+from cms.printing.storage import private_path
 
 from . import texts
 
@@ -43,7 +43,7 @@ def verso_pdf(locale: str, context: dict[str, Any]) -> Path:
     """The verso for ``context`` (a module certificate's), printed now if never printed."""
     html = verso_html(locale, context)
     key = hashlib.sha256(f"{template_version()}\n{html}".encode()).hexdigest()[:32]
-    path = Path(default_storage.path(f"print/verso/{key}-{locale}.pdf"))
+    path = private_path(f"print/verso/{key}-{locale}.pdf")
     if not path.exists():
         write_pdf(html, path, expected_pages=1)
     return path

@@ -20,6 +20,10 @@ class Chapter:
     lang: str
     direction: str
 
+    def lang_of(self, part: str) -> str:
+        """A chapter is marked as a whole (the block it comes from)."""
+        return self.lang
+
 
 @register
 class LearningGuideBooklet(PrintableDocument):
@@ -42,8 +46,8 @@ class LearningGuideBooklet(PrintableDocument):
                 f"chapter-{number}",
                 chapter.value["title"],
                 chapter.value["sections"],
-                guide.lang,
-                guide.direction,
+                guide.lang_of(chapter.id),
+                guide.dir_of(chapter.id),
             )
             for number, chapter in enumerate(guide.page.chapters, start=1)
         ]
@@ -52,8 +56,10 @@ class LearningGuideBooklet(PrintableDocument):
                 "title": guide.page.title,
                 "kicker": _("Learning guide"),
                 "description": guide.page.introduction,
-                "lang": guide.lang,
-                "direction": guide.direction,
+                "lang": guide.lang_of("title"),
+                "direction": guide.dir_of("title"),
+                "description_lang": guide.lang_of("introduction"),
+                "description_direction": guide.dir_of("introduction"),
             },
             "guide": guide,
             "contents": chapters,

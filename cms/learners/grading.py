@@ -231,17 +231,34 @@ def graded_questions(questionnaire: dict) -> list[dict]:
     return [q for q in questionnaire.get("questions") or [] if q.get("type") in QUESTION_TYPES]
 
 
+def _has_an_answer_shape(answer: Any) -> bool:
+    """One of the shapes the contract documents for any answer (checked even when ignored)."""
+    if isinstance(answer, str | bool):
+        return True
+    if isinstance(answer, list):
+        return all(isinstance(item, str) for item in answer)
+    if isinstance(answer, dict):
+        return all(isinstance(item, str) for item in answer.values())
+    return False
+
+
 def grade(questionnaire: dict, answers: dict[str, Any]) -> Result:
     """The result of ``answers`` (by question id) to a stored questionnaire's raw value.
 
-    Raises ``AnswerError`` naming the first question whose answer cannot be read. Call it with
-    the questionnaire's language active: "True" and "False" are shown in it.
+    Raises ``AnswerError`` naming the first question whose answer cannot be read. Answers to
+    questions the questionnaire does not have are ignored: they change nothing, and a client
+    cannot know from the contract which ids are valid before it starts. Call it with the
+    questionnaire's language active: "True" and "False" are shown in it.
     """
+    for question_id, answer in answers.items():
+        if not _has_an_answer_shape(answer):
+            raise AnswerError(
+                question_id,
+                gettext(
+                    "an answer is a text, true or false, a list of texts, or an object of texts."
+                ),
+            )
     questions = graded_questions(questionnaire)
-    known = {question.get("id") for question in questions}
-    for question_id in answers:
-        if question_id not in known:
-            raise AnswerError(question_id, gettext("this questionnaire has no such question."))
     result = Result(score=0, total_points=0, pass_mark=questionnaire.get("pass_mark") or 0)
     for question in questions:
         question_id, raw = question["id"], question.get("value") or {}

@@ -1,4 +1,8 @@
-"""The e-library's facet vocabularies, shared by the models, the loader and the API filters."""
+"""The e-library's facet vocabularies, shared by the models, the loader and the API filters.
+
+Labels are interface texts, translated in locale/ like every other: the API shows them in the
+language of the request.
+"""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -44,6 +44,9 @@ class PrintedPractice:
     def direction(self) -> str:
         return self.practice.direction
 
+    def lang_of(self, part: str) -> str:
+        return self.practice.lang_of(part)
+
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
@@ -93,8 +96,10 @@ class LibraryCatalogue(PrintableDocument):
                 "title": library.page.title,
                 "kicker": _("E-library"),
                 "description": library.page.introduction,
-                "lang": library.lang,
-                "direction": library.direction,
+                "lang": library.lang_of("title"),
+                "direction": library.dir_of("title"),
+                "description_lang": library.lang_of("introduction"),
+                "description_direction": library.dir_of("introduction"),
                 "facts": [
                     (_("Good practices"), ngettext("%d practice", "%d practices", count) % count)
                 ],

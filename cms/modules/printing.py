@@ -48,6 +48,9 @@ class LocalizedModule:
     def source(self) -> ModulePage:
         return self.module.source
 
+    def lang_of(self, part: str) -> str:
+        return self.module.lang_of(part)
+
 
 @dataclass
 class PrintedModule(LocalizedModule):
@@ -202,8 +205,10 @@ class PackDocument(ModuleDocument):
             "kicker": self.kind_label(),
             "description": getattr(target.page, "description", ""),
             "colour": getattr(target.source, "colour", ""),
-            "lang": target.lang,
-            "direction": target.direction,
+            "lang": target.lang_of("title"),
+            "direction": target.dir_of("title"),
+            "description_lang": target.lang_of("description"),
+            "description_direction": target.dir_of("description"),
             "facts": [
                 (_("E-modules"), ngettext("%d module", "%d modules", count) % count),
                 (_("Duration"), _hours(modules)),

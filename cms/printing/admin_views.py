@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from cms.modules.models import ModulePage
 
-from .documents import PrintRequestError
+from .documents import PrintRequestError, private_kinds
 from .forms import KINDS, TARGET_FIELD, PrintPackForm
 from .jobs import can_print_answer_key, request_print
 from .models import PrintJob
@@ -31,7 +31,9 @@ class PrintingAdminMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     ]
 
     def visible_jobs(self) -> Any:
-        jobs = PrintJob.objects.all()
+        """Jobs this user may see: never a private kind (a learner's certificate, printed on
+        the system's behalf), nor an answer key unless they may print answer keys."""
+        jobs = PrintJob.objects.exclude(kind__in=private_kinds())
         if not can_print_answer_key(self.request.user):
             jobs = jobs.exclude(options__answer_key=True)
         return jobs

@@ -185,5 +185,10 @@ def document_kinds() -> list[type[PrintableDocument]]:
     return [kind for kind in _REGISTRY.values() if not kind.private]
 
 
+def private_kinds() -> list[str]:
+    """The kinds printed on the system's behalf only, whose jobs only their owner sees."""
+    return [kind for kind, document in _REGISTRY.items() if document.private]
+
+
 def is_private(kind: str) -> bool:
     return kind in _REGISTRY and _REGISTRY[kind].private

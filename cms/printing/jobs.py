@@ -18,7 +18,6 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -30,6 +29,7 @@ from .documents import PrintOptions, PrintRequestError, document_class
 from .fingerprint import content_fingerprint
 from .models import PrintJob
 from .pdf import append_pdfs, write_pdf
+from .storage import private_path, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def _reusable_job(fingerprint: str) -> PrintJob | None:
         fingerprint=fingerprint, status__in=[Status.DONE, Status.QUEUED, Status.RUNNING]
     ).order_by("-created_at")
     for job in candidates[:5]:
-        if job.status != Status.DONE or (job.result and default_storage.exists(job.result.name)):
+        if job.status != Status.DONE or (job.result and private_storage().exists(job.result.name)):
             return job
     return None
 
@@ -138,7 +138,7 @@ def run_job(
             job.targets,
             job.locale,
             PrintOptions(**job.options),
-            Path(default_storage.path(name)),
+            private_path(name),
             progress=progress.report,
         )
     except PrintRequestError as error:

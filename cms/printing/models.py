@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .storage import private_storage
+
 
 class PrintJob(models.Model):
     """One request to print a document: what, in which locale, with which options, and how it went.
@@ -34,7 +36,7 @@ class PrintJob(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True, help_text="Why it failed, in words a counsellor reads.")
-    result = models.FileField(upload_to="print/", blank=True)
+    result = models.FileField(upload_to="print/", blank=True, storage=private_storage)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
 

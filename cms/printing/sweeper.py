@@ -9,16 +9,15 @@ only one worker can claim it, and a finished job is never rendered again.
 import logging
 import time
 from datetime import timedelta
-from pathlib import Path
 from uuid import UUID
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from .jobs import GAVE_UP, MAX_ATTEMPTS, enqueue
 from .models import PrintJob
 from .pdf import PARTIAL_SUFFIX
+from .storage import private_path
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ def sweep_stuck_jobs() -> list[UUID]:
 
 def remove_stale_partial_files() -> None:
     """Temporary files left by renderings that were killed before they could clean up."""
-    folder = Path(default_storage.path("print"))
+    folder = private_path("print")
     if not folder.is_dir():
         return
     limit = time.time() - PARTIAL_FILE_MAX_AGE

@@ -1,15 +1,18 @@
 """Questions laid out for paper: boxes to tick, lines to write on, items to number or pair.
 
-The learner's sheet never shows an answer. Items of ordering and matching questions are stored
-in the right order, so they are printed shuffled (never in the right order); the shuffle is
-seeded by the question's block id, so the answer key printed with it matches.
+The learner's sheet never shows an answer. Options, items to put in order and the right-hand
+column of a matching question are stored in the right order (editors write the right option
+first), so they are printed shuffled, never in the stored order. The order comes from an HMAC
+under a key derived from SECRET_KEY: the block ids are public (the content API shows them), so an
+order seeded by them alone could be recomputed, and the stored order, hence the answers, read
+back from any handout. The order is the same on every print, so an answer key matches.
 """
 
-import random
 from dataclasses import dataclass, field
 from string import ascii_uppercase
 from typing import Any
 
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 
@@ -33,10 +36,18 @@ class WorksheetQuestion:
     """The right answer in words, for the answer key only."""
 
 
+ORDER_SALT = "cms.printing.worksheets.order"
+
+
 def shuffled(items: list[Any], seed: str) -> list[Any]:
-    """A stable permutation of ``items`` that is never the original order (if one exists)."""
-    order = list(items)
-    random.Random(seed).shuffle(order)  # not security-relevant: only hides the order on paper
+    """A stable permutation of ``items`` that is never the original order (if one exists),
+    which nobody can compute without the site's secret key."""
+
+    def secret_rank(position: int) -> str:
+        return salted_hmac(ORDER_SALT, f"{seed}:{position}").hexdigest()
+
+    ranks = sorted(range(len(items)), key=secret_rank)
+    order = [items[position] for position in ranks]
     if order == list(items) and len(set(map(str, items))) > 1:
         order = order[1:] + order[:1]
     return order
@@ -54,7 +65,7 @@ def _question(kind: str, value: Any, seed: str) -> WorksheetQuestion:
         explanation=value["explanation"],
     )
     if kind in {"single_choice", "multiple_choice"}:
-        question.options = [option["text"] for option in value["options"]]
+        question.options = shuffled([option["text"] for option in value["options"]], seed)
         question.answer = [option["text"] for option in value["options"] if option["correct"]]
     elif kind == "true_false":
         question.options = [_("True"), _("False")]

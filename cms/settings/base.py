@@ -7,6 +7,8 @@ developer's machine; ``production.py`` removes the defaults that are unsafe in p
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import gettext_lazy
 
 from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
 
@@ -17,7 +19,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="insecure-development-key-change-me")
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - refused in production
+"""For developers' machines only: production refuses it."""
+SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
@@ -45,6 +49,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "csp",
+    "axes",
+    "corsheaders",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -57,19 +64,51 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response it covers (redirects, errors, files) carries its headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.core.media_ranges.MediaFilesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.core.api.language.APILanguageMiddleware",
+    "cms.core.api.problems.APIProblemMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.core.admin_language_middleware.AdminLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Cross-origin reads and learner calls from any front end (django-cors-headers). Nothing relies
+# on cookies there (learners send a bearer token), so credentials are never allowed and the
+# default is any origin; CORS_ALLOWED_ORIGINS (comma-separated origins) narrows it.
+CORS_URLS_REGEX = r"^/(api/v1/|documents/|media/)"
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "if-modified-since",
+    "range",
+)
+CORS_EXPOSE_HEADERS = (
+    "etag",
+    "retry-after",
+    "location",
+    "content-language",
+    "content-range",
+    "accept-ranges",
+)
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -132,6 +171,30 @@ else:
         },
     }
 
+# Admin sign-in is throttled (django-axes): after AXES_FAILURE_LIMIT failures for one user name
+# from one address, that pair waits AXES_COOLOFF_TIME hours. With Redis the counters live in the
+# throttles cache, shared by every web process; without it (a developer's machine, the demo) in
+# the database. Either way no log of sign-ins is kept.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+if REDIS_URL:
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    AXES_CACHE = "throttles"
+else:
+    AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = env.int("API_NUM_PROXIES", default=0)
+AXES_COOLOFF_MESSAGE = gettext_lazy(
+    "Too many failed sign-ins with this user name. Wait an hour, then try again."
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -187,8 +250,15 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded files served by Django itself: only on a developer's machine or the demo, where no web
 # server or object storage sits in front.
 SERVE_MEDIA = False
+# Printed files (certificates, answer keys) go to the "private" storage, outside MEDIA_ROOT:
+# nothing serves it at a public address; views that check who asks read it (cms.printing.storage).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "cms.printing.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
@@ -199,7 +269,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "vtt", "mp3", "ogg", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "svg"]
+# No SVG: an SVG can carry script (see cms.core.images, which also decodes every upload whole).
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.images.CheckedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 
@@ -240,6 +312,14 @@ CERTIFICATE_RETIRED_PUBLIC_KEYS = env.list("CERTIFICATE_RETIRED_PUBLIC_KEYS", de
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "cms.core.api.problems.api_exception_handler",
+    # JSON bodies of bounded size and depth (cms.core.api.parsers); forms for the browsable API.
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.core.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Staff reach the API with their admin session; no password is ever sent to it (no Basic).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     # How many proxies in front of the app append to X-Forwarded-For: rate limits per client
     # address must not trust an address a client wrote itself.
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
@@ -275,10 +355,49 @@ LEARNER_THROTTLE_RATES = {
 }
 LEARNER_SUBMISSION_GRACE_SECONDS = env.int("LEARNER_SUBMISSION_GRACE_SECONDS", default=15)
 # Headless preview opens the front end: PREVIEW_URL, or per locale PREVIEW_URLS ("ar=https://…").
-PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/reader/")
+PREVIEW_URL = env.str("PREVIEW_URL", default=f"{WAGTAILADMIN_BASE_URL}/app/")
 PREVIEW_URLS = env.dict("PREVIEW_URLS", default={})
+# Where a person reads an item: the canonical `url` of every API item ({type}, {id}, {slug},
+# {locale}); by default the reference reader.
+FRONTEND_ITEM_URL = env.str(
+    "FRONTEND_ITEM_URL",
+    default=f"{WAGTAILADMIN_BASE_URL}/reader/?locale={{locale}}#{{type}}/{{id}}",
+)
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}}
-READER_ROOT = BASE_DIR / "frontend_contract" / "reader"
+# The learners' app, built by bin/bootstrap into LEARNERS_APP_ROOT for the API at
+# LEARNERS_APP_API_URL (relative: this origin); its pages allow no other origin.
+LEARNERS_APP_ROOT = BASE_DIR / "frontend_contract" / "app" / "dist"
+LEARNERS_APP_API_URL = env.str("LEARNERS_APP_API_URL", default="/api/v1/")
+
+# Content-Security-Policy on every response (django-csp): scripts only from our own files, never
+# inline, so injected HTML cannot run script on the admin's origin; front ends and embedded media
+# talk only to the origins named here. Inline styles stay allowed: the Wagtail admin sets them.
+CSP_CONNECT_ORIGINS = env.list("CSP_CONNECT_ORIGINS", default=[])
+"""Origins pages may fetch from besides our own, e.g. the content API's when it is elsewhere."""
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+"""Origins of images, audio and video served from elsewhere (a storage bucket, a CDN)."""
+CSP_FRAME_ORIGINS = env.list("CSP_FRAME_ORIGINS", default=[])
+"""Origins the admin may frame besides ours: an external preview front end, video embeds."""
+# The admin's dashboard would ask releases.wagtail.org for the latest version from every
+# editor's browser: a third-party call the policy refuses; upgrades are followed in the project.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, *CSP_CONNECT_ORIGINS],
+        "frame-src": [SELF, *CSP_FRAME_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
 
 LOGGING = {
     "version": 1,

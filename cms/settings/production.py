@@ -6,13 +6,18 @@ DATABASE_URL, REDIS_URL and CERTIFICATE_SIGNING_KEY hold real values.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.certs.keys import DEVELOPMENT_SIGNING_KEY, load_private_key
+from cms.certs.keys import DEVELOPMENT_KEY_ID, is_development_key, key_id, load_public_key
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DEVELOPMENT_SECRET_KEY, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
+if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    # Django's deploy check only warns; a guessable key signs sessions, preview links and ids.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the development key or too weak: use 50 random characters or more."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 if not REDIS_URL:  # noqa: F405
     # Without Redis each web process would keep its own API cache (stale pages after a publish)
@@ -21,9 +26,18 @@ if not REDIS_URL:  # noqa: F405
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY")
 if not CERTIFICATE_SIGNING_KEY.strip():
     raise ImproperlyConfigured("Set the CERTIFICATE_SIGNING_KEY environment variable.")
-if CERTIFICATE_SIGNING_KEY == DEVELOPMENT_SIGNING_KEY:
+# By key id, not by text: the same key written another way (PEM, no padding) is still public.
+# Loading it also stops the start on a malformed key, rather than the first issue.
+if is_development_key(CERTIFICATE_SIGNING_KEY):
     raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY is the published development key.")
-load_private_key(CERTIFICATE_SIGNING_KEY)  # a malformed key stops the start, not the first issue
+if any(
+    key_id(load_public_key(text)) == DEVELOPMENT_KEY_ID
+    for text in CERTIFICATE_RETIRED_PUBLIC_KEYS  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        "CERTIFICATE_RETIRED_PUBLIC_KEYS holds the published development key: what it signed "
+        "proves nothing."
+    )
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS]
 )

@@ -8,8 +8,13 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="migrantech-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="migrantech-test-static-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="migrantech-test-private-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "cms.printing.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -19,13 +19,14 @@ class LocaleSummary:
     awaiting_review: int
 
 
-def module_statuses(locales: list[Locale] | None = None) -> list[PageStatus]:
-    modules = (
-        ModulePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-        .specific()
-    )
-    return translation_status(modules, locales)
+def module_statuses(
+    locales: list[Locale] | None = None, live_only: bool = False
+) -> list[PageStatus]:
+    """Every source module's status (drafts too, for the admin), or the published ones only."""
+    modules = ModulePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if live_only:
+        modules = modules.live()
+    return translation_status(modules.order_by("path").specific(), locales)
 
 
 def page_statuses(locales: list[Locale] | None = None) -> list[PageStatus]:

@@ -137,11 +137,25 @@ def object_schema(properties: dict[str, dict]) -> dict:
     }
 
 
-def stream_item_schema(name: str, block: blocks.Block, ref: Ref) -> dict:
+BLOCK_LOCALE_SCHEMA = {
+    "type": "string",
+    "description": (
+        "The locale this block's text is in: the item's, or the source's where the block is not "
+        "(wholly) translated yet. Set `lang` and `dir` from it."
+    ),
+}
+
+
+def stream_item_schema(
+    name: str, block: blocks.Block, ref: Ref, *, with_locale: bool = False
+) -> dict:
+    """One item of a stream; top-level blocks of an item (``with_locale``) carry their language."""
+    locale = {"locale": BLOCK_LOCALE_SCHEMA} if with_locale else {}
     schema = object_schema(
         {
             "type": {"const": name},
             "id": {"type": "string"},
+            **locale,
             "value": schema_of(block, ref),
         }
     )

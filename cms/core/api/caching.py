@@ -87,12 +87,17 @@ def _matches(request: HttpRequest, etag: str, last_modified: float) -> bool:
     return since is not None and int(last_modified) <= since
 
 
-def _decorate(response: HttpResponse, etag: str, last_modified: float) -> HttpResponse:
+def _decorate(
+    response: HttpResponse, etag: str, last_modified: float, language: str | None
+) -> HttpResponse:
+    if language:
+        response["Content-Language"] = language
+    if response.status_code == 304:
+        del response["Content-Type"]  # no body, so no body type (RFC 9110 §15.4.5)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = f"public, max-age={max_age()}, stale-while-revalidate=300"
     response["Vary"] = "Accept-Language, Accept-Encoding"
-    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -101,7 +106,7 @@ def _from_entry(request: HttpRequest, entry: dict, generation: Generation) -> Ht
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(entry["body"], content_type=JSON_CONTENT_TYPE)
-    return _decorate(response, entry["etag"], generation.changed_at)
+    return _decorate(response, entry["etag"], generation.changed_at, entry.get("language"))
 
 
 class CachedResponseMixin:
@@ -124,15 +129,17 @@ class CachedResponseMixin:
             "generation": generation.token,
             "etag": _etag(response.content),
             "body": response.content,
+            "language": response.get("Content-Language"),
         }
         cache.set(key, entry, timeout=ENTRY_TIMEOUT)
         if _matches(request, entry["etag"], generation.changed_at):
-            return _decorate(HttpResponse(status=304), entry["etag"], generation.changed_at)
-        return _decorate(response, entry["etag"], generation.changed_at)
+            return _decorate(
+                HttpResponse(status=304), entry["etag"], generation.changed_at, entry["language"]
+            )
+        return _decorate(response, entry["etag"], generation.changed_at, entry["language"])
 
 
 def private_response(response: Any) -> Any:
     """Drafts (headless preview) are never stored by browsers or shared caches."""
     response["Cache-Control"] = "private, no-store"
-    response["Access-Control-Allow-Origin"] = "*"
     return response

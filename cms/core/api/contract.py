@@ -56,7 +56,7 @@ def block_schemas() -> dict[str, dict]:
     for folder, stream in streams().items():
         for name, block in stream.child_blocks.items():
             path = f"blocks/{folder}/{name}.schema.json"
-            schema = stream_item_schema(name, block, _local_ref)
+            schema = stream_item_schema(name, block, _local_ref, with_locale=True)
             schemas[path] = {
                 "$schema": SCHEMA_DRAFT,
                 "$id": f"https://migrantech.org/api/v1/{path}",

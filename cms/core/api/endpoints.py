@@ -55,7 +55,8 @@ class SearchResultSerializer(serializers.Serializer):
     translations = TranslationSerializer(many=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
     fallback = serializers.BooleanField()
-    url = serializers.URLField(help_text="The item's address in this API.")
+    url = serializers.URLField(help_text="The item's canonical address in the front end.")
+    api_url = serializers.URLField(help_text="The item's address in this API.")
 
 
 class SearchViewSet(ContentAPIMixin, viewsets.GenericViewSet):
@@ -80,7 +81,7 @@ class SearchViewSet(ContentAPIMixin, viewsets.GenericViewSet):
         hits = search(query, context["locale"], context["snippets"])
         page = self.paginate_queryset(hits)
         for hit in page:
-            hit["url"] = request.build_absolute_uri(hit["url"])
+            hit["api_url"] = request.build_absolute_uri(hit["api_url"])
         return self.get_paginated_response(SearchResultSerializer(page, many=True).data)
 
 

@@ -22,15 +22,29 @@ def _raw_stream(value: Any) -> list[dict]:
 
 
 class StreamBlocksField(serializers.Field):
-    """A StreamField as ``[{type, id, value}]``, each value in its documented block shape."""
+    """A StreamField as ``[{type, id, locale, value}]``, each value in its block's shape.
+
+    ``locale`` is the language the block's text is in (see ``cms.core.translated_parts``): the
+    item's own, or the source's where the block is not (wholly) translated yet.
+    """
 
     def __init__(self, block: blocks.StreamBlock, **kwargs: Any) -> None:
         self.block = block
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
-    def to_representation(self, value: Any) -> list[dict]:
-        return to_api(self.block, _raw_stream(value), self.context["refs"])
+    def get_attribute(self, instance: Any) -> Any:
+        return (super().get_attribute(instance), instance)
+
+    def to_representation(self, value: tuple[Any, Any]) -> list[dict]:
+        stream, instance = value
+        items = to_api(self.block, _raw_stream(stream), self.context["refs"])
+        parts = getattr(instance, "api_parts", None)
+        served = getattr(instance, "api_locale", None) or self.context.get("locale", "")
+        for item in items:
+            locale = parts.block_locale(item["id"]) if parts else served
+            item["locale"] = served if getattr(instance, "api_fallback", False) else locale
+        return items
 
     def collect(self, value: Any, refs: References) -> None:
         refs.collect_stream(self.block, _raw_stream(value))
@@ -59,6 +73,29 @@ class TextListField(serializers.ListField):
 
     def to_representation(self, value: Any) -> list[str]:
         return [str(item["value"]) for item in _raw_stream(value) if item.get("value")]
+
+
+class FieldLocalesField(serializers.Field):
+    """``{field name: locale}`` for the item's fields whose text is not in the item's ``locale``.
+
+    Names are those of the response (the sibling serializer fields), so a field renamed in the
+    API is reported under its API name.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(read_only=True, source="*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance: Any) -> dict[str, str]:
+        parts = getattr(instance, "api_parts", None)
+        if parts is None:
+            return {}
+        other = parts.untranslated_fields()
+        return {
+            name: other[field.source]
+            for name, field in self.parent.fields.items()
+            if field.source in other and other[field.source] != instance.api_locale
+        }
 
 
 class ImageObjectField(serializers.Field):
@@ -126,7 +163,9 @@ class StreamBlocksFieldExtension(OpenApiSerializerFieldExtension):
         mapping, refs = {}, []
         for name, child in self.target.block.child_blocks.items():
             item_ref = schema_ref(
-                auto_schema, type(child).__name__, stream_item_schema(name, child, ref)
+                auto_schema,
+                type(child).__name__,
+                stream_item_schema(name, child, ref, with_locale=True),
             )
             mapping[name] = item_ref["$ref"]
             refs.append(item_ref)
@@ -142,6 +181,13 @@ class ImageObjectFieldExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: Any, direction: str) -> dict:
         image = schema_ref(auto_schema, "Image", SHARED_DEFINITIONS["Image"])
         return {"anyOf": [image, {"type": "null"}]}
+
+
+class FieldLocalesFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = FieldLocalesField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
 
 
 class ConstantFieldExtension(OpenApiSerializerFieldExtension):

@@ -6,7 +6,9 @@ live and not an alias; otherwise the source page with ``fallback: true`` (wagtai
 show source text under a translated address, mozilla/bedrock #15063, so they count as missing).
 
 ``localise`` works on a whole list at once with a fixed number of queries and sets on each page
-it returns: ``api_id``, ``api_locale``, ``api_fallback``, ``api_translations`` and ``api_source``.
+it returns: ``api_id``, ``api_locale``, ``api_fallback``, ``api_translations``, ``api_source``
+and ``api_parts`` (which fields and blocks are really in the asked locale, see
+``cms.core.translated_parts``).
 """
 
 from collections import defaultdict
@@ -15,6 +17,8 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from wagtail.models import Page, TranslatableMixin
+
+from cms.core.translated_parts import translated_parts
 
 from .locales import locale_codes, source_locale_code
 
@@ -81,6 +85,8 @@ def localise(sources: Sequence[Page], locale: str, translated_queryset: QuerySet
             )
         else:
             served.append(_annotate(page, source, locale, False, existing[source.translation_key]))
+    for page, parts in zip(served, translated_parts(served, locale), strict=True):
+        page.api_parts = parts
     return served
 
 
@@ -98,7 +104,9 @@ def localise_draft(page: Page) -> Page:
             or page
         )
     existing = real_translations([page.translation_key]) if page.translation_key else {}
-    return _annotate(page, source, code, False, existing.get(page.translation_key, []))
+    page = _annotate(page, source, code, False, existing.get(page.translation_key, []))
+    (page.api_parts,) = translated_parts([page], code, drafts=True)
+    return page
 
 
 class LocalisedSnippets:

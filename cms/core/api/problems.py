@@ -10,7 +10,9 @@ parameter names and the other members are the same in every language.
 
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from django.views import defaults
@@ -87,6 +89,7 @@ _TITLES = {
     404: ("not-found", gettext_lazy("Not found")),
     405: ("method-not-allowed", gettext_lazy("Method not allowed")),
     406: ("not-acceptable", gettext_lazy("Not acceptable")),
+    413: ("request-too-large", gettext_lazy("Request body too large")),
     415: ("unsupported-media-type", gettext_lazy("Unsupported media type")),
     429: ("too-many-requests", gettext_lazy("Too many requests")),
     500: ("server-error", gettext_lazy("Server error")),
@@ -161,16 +164,20 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
             body["errors"] = errors
     response.data = body
     response.content_type = PROBLEM_CONTENT_TYPE
+    # The language the title was just written in (the detail was written in the same request).
+    response["Content-Language"] = translation.get_language() or settings.LANGUAGE_CODE
     return response
 
 
 def _json_problem(request: HttpRequest, status_code: int, detail: str) -> JsonResponse:
-    return JsonResponse(
+    response = JsonResponse(
         problem_body(status_code, detail, request.get_full_path()),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
+    response["Content-Language"] = translation.get_language() or settings.LANGUAGE_CODE
+    return response
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -186,3 +193,51 @@ def server_error(request: HttpRequest) -> HttpResponse:
             request, 500, gettext("Something went wrong on our side; try again later.")
         )
     return defaults.server_error(request)
+
+
+API_V1_PREFIX = "/api/v1/"
+_PROBLEM_TYPES = {PROBLEM_CONTENT_TYPE, "application/json"}
+
+
+class APIProblemMiddleware:
+    """Every error under ``/api/v1/`` as problem details, whoever answered it.
+
+    DRF's views answer problems already; this catches the rest before a client sees HTML:
+    Django's 404 for an unknown address (its debug page in development), 405s and 500s outside
+    DRF, and bodies over ``DATA_UPLOAD_MAX_MEMORY_SIZE``, refused with a 413 before anything
+    reads them (Django alone would answer an HTML 400 once a view reads the body). It sits
+    outside ``CommonMiddleware`` so that the trailing-slash redirect still happens.
+    """
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_V1_PREFIX):
+            return self.get_response(request)
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if limit is not None and length.isdigit() and int(length) > limit:
+            return _json_problem(
+                request,
+                413,
+                gettext("Send at most %(limit)s bytes in one request.") % {"limit": limit},
+            )
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "").split(";")[0].strip()
+        if response.status_code >= 400 and content_type not in _PROBLEM_TYPES:
+            detail = _GENERIC_DETAILS.get(response.status_code, _GENERIC_DETAILS[0])
+            problem = _json_problem(request, response.status_code, str(detail))
+            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+                if header in response:
+                    problem[header] = response[header]
+            return problem
+        return response
+
+
+_GENERIC_DETAILS = {
+    0: gettext_lazy("The request could not be answered."),
+    404: gettext_lazy("Nothing exists at this address."),
+    405: gettext_lazy("This address does not accept this method."),
+    500: gettext_lazy("Something went wrong on our side; try again later."),
+}

@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms.project.models import Competence, Partner
 
+from .canonical import item_url
 from .locales import source_locale_code
 from .pages import real_translations
 from .problems import BadParameter
@@ -93,7 +94,8 @@ def _page_hits(query: str, locale: str) -> list[dict[str, Any]]:
                 ],
                 "last_published_at": served.last_published_at,
                 "fallback": served is source and locale != source_locale_code(),
-                "url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(source.pk)),
+                "url": item_url(page_type.name, source.pk, served.slug, code),
+                "api_url": reverse(page_type.url_name, kwargs=page_type.url_kwargs(source.pk)),
             }
         )
     return results
@@ -109,7 +111,7 @@ def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]
             if item.translation_key not in hit_keys:
                 continue
             try:
-                url = reverse(url_name, kwargs={"id": item.api_id})
+                api_url = reverse(url_name, kwargs={"id": item.api_id})
             except NoReverseMatch:
                 continue
             results.append(
@@ -122,7 +124,8 @@ def _snippet_hits(query: str, locale: str, snippets: Any) -> list[dict[str, Any]
                     "translations": [],
                     "last_published_at": None,
                     "fallback": item.api_fallback,
-                    "url": url,
+                    "url": item_url(type_name, item.api_id, item.slug, item.api_locale),
+                    "api_url": api_url,
                 }
             )
     return results

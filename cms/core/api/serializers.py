@@ -2,7 +2,8 @@
 
 from rest_framework import serializers
 
-from .fields import ConstantField
+from .canonical import CanonicalURLField
+from .fields import ConstantField, FieldLocalesField
 
 
 class TranslationSerializer(serializers.Serializer):
@@ -23,6 +24,7 @@ class PageItemSerializer(serializers.Serializer):
         source="api_locale", help_text="Locale of the content served (the source on fallback)."
     )
     title = serializers.CharField()
+    url = CanonicalURLField()
     translations = TranslationSerializer(
         many=True,
         source="api_translations",
@@ -33,6 +35,23 @@ class PageItemSerializer(serializers.Serializer):
         source="api_fallback",
         help_text="True when the asked locale has no translation and the source is served.",
     )
+    completeness = serializers.IntegerField(
+        source="api_parts.completeness",
+        min_value=0,
+        max_value=100,
+        help_text=(
+            "Percent (0-100) of this item's text that is in the asked locale: 100 when all of it "
+            "is translated (or the source locale was asked), 0 on fallback."
+        ),
+    )
+    field_locales = FieldLocalesField(
+        help_text=(
+            "The fields of this item whose text is not in `locale` (still in the source "
+            "language, wholly or partly), each with the locale it is in: set `lang` and `dir` "
+            "from it. Empty when every field is in `locale`. Blocks of a stream carry their own "
+            "`locale`."
+        ),
+    )
 
 
 class SnippetItemSerializer(serializers.Serializer):
@@ -40,5 +59,6 @@ class SnippetItemSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="api_id")
     slug = serializers.CharField()
+    url = CanonicalURLField()
     locale = serializers.CharField(source="api_locale")
     fallback = serializers.BooleanField(source="api_fallback")

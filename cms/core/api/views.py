@@ -51,6 +51,7 @@ class ContentAPIMixin(CachedResponseMixin):
 
     def api_context(self, locale: str | None = None) -> dict[str, Any]:
         locale = locale or negotiate_locale(self.request)
+        self.asked_locale = locale
         return {
             "request": self.request,
             "locale": locale,
@@ -66,11 +67,33 @@ class ContentAPIMixin(CachedResponseMixin):
         *,
         many: bool = False,
     ) -> Any:
+        self.note_languages(instance if many else [instance])
         serializer = serializer_class(instance, many=many, context=context)
         item_serializer = serializer.child if many else serializer
         collect_references(item_serializer, instance if many else [instance], context["refs"])
         context["refs"].load()
         return serializer.data
+
+    def note_languages(self, items: Any) -> None:
+        """Remember the languages of the items served, for ``Content-Language``."""
+        languages = getattr(self, "served_languages", [])
+        for item in items:
+            code = getattr(item, "api_locale", None)
+            if code and code not in languages:
+                languages.append(code)
+        self.served_languages = languages
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        # The language of the content served, not of the client's wish: a good practice served
+        # in English as a fallback for Arabic is English. A list in several is all of them.
+        languages = getattr(self, "served_languages", None) or (
+            [self.asked_locale] if getattr(self, "asked_locale", None) else []
+        )
+        if response.status_code < 300 and languages:
+            response["Content-Language"] = ", ".join(languages)
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 class PageListViewSet(ContentAPIMixin, viewsets.GenericViewSet):

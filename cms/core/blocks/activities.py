@@ -84,6 +84,11 @@ class EvaluationQuestionnaireBlock(blocks.StructBlock):
     )
     questions = QuestionStreamBlock(label=_("Questions"))
 
+    def get_searchable_content(self, value: blocks.StructValue) -> list[str]:
+        # The search index would otherwise hold the right options, the blanks' words and the
+        # explanations: a search for a hidden answer would name the module that holds it.
+        return []
+
     class Meta:
         template = "blocks/evaluation.html"
         icon = "form"

@@ -66,7 +66,14 @@ class ModuleAttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
 
 def result_body(attempt: Attempt, result: Result, module_completed: bool) -> dict[str, Any]:
-    return {
+    """The outcome of a graded attempt: after a pass, each question's outcome and the corrections
+    of the mistakes; after a failure, the score alone.
+
+    Per-question outcomes or corrections after a failure would hand the next attempt its answers
+    (the questions and their ids stay the same): a script sending empty answers, or trying one
+    option after the other, would pass without knowing anything.
+    """
+    body: dict[str, Any] = {
         "attempt": attempt.pk,
         "score": result.score,
         "total_points": result.total_points,
@@ -74,21 +81,26 @@ def result_body(attempt: Attempt, result: Result, module_completed: bool) -> dic
         "pass_mark": result.pass_mark,
         "passed": result.passed,
         "module_completed": module_completed,
-        "questions": [
-            {"id": q.id, "type": q.type, "points": q.points, "earned": q.earned, "right": q.right}
-            for q in result.questions
-        ],
-        "mistakes": [
-            {
-                "id": q.id,
-                "type": q.type,
-                "prompt": q.prompt,
-                "correct_answer": q.correct_answer,
-                "explanation": q.explanation,
-            }
-            for q in result.mistakes
-        ],
+        "questions": [],
+        "mistakes": [],
     }
+    if not result.passed:
+        return body
+    body["questions"] = [
+        {"id": q.id, "type": q.type, "points": q.points, "earned": q.earned, "right": q.right}
+        for q in result.questions
+    ]
+    body["mistakes"] = [
+        {
+            "id": q.id,
+            "type": q.type,
+            "prompt": q.prompt,
+            "correct_answer": q.correct_answer,
+            "explanation": q.explanation,
+        }
+        for q in result.mistakes
+    ]
+    return body
 
 
 @docs.attempt_schema

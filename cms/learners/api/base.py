@@ -4,11 +4,11 @@ from typing import Any
 
 from django.utils.translation import gettext
 from rest_framework import status
-from rest_framework.exceptions import Throttled
-from rest_framework.parsers import JSONParser
+from rest_framework.exceptions import MethodNotAllowed, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from cms.core.api.parsers import BoundedJSONParser
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, problem_body
 
 from .authentication import IsLearner, LearnerTokenAuthentication
@@ -19,8 +19,15 @@ class LearnerAPIMixin:
 
     authentication_classes = [LearnerTokenAuthentication]
     permission_classes = [IsLearner]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     throttles_by_action: dict[str, list[type]] = {}
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # A method the address does not take is a 405 whoever asks: before authentication,
+        # which would answer 401 to an anonymous TRACE.
+        if not hasattr(self, request.method.lower()):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
     def get_throttles(self) -> list:
         return [throttle() for throttle in self.throttles_by_action.get(self.action, [])]

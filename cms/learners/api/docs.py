@@ -42,6 +42,11 @@ TOO_MANY = {(429, PROBLEM_CONTENT_TYPE): problem("Too many requests; see Retry-A
 BAD = {(400, PROBLEM_CONTENT_TYPE): problem("A field or parameter the API cannot use.")}
 
 
+# Made-up questions and ids: no example may hold a real question's answer.
+TRUE_FALSE_ID = "00000000-0000-4000-8000-00000000a001"
+BLANK_ID = "00000000-0000-4000-8000-00000000a002"
+
+
 def _example(name: str, value: Any, **kwargs: Any) -> OpenApiExample:
     return OpenApiExample(name, value=value, **kwargs)
 
@@ -116,7 +121,7 @@ learner_schema = extend_schema_view(
                             "deadline": "2026-12-03T09:29:00Z",
                             "submitted_at": WHEN,
                             "status": "submitted",
-                            "answers": {"c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9": ["échéance"]},
+                            "answers": {BLANK_ID: ["mois"]},
                             "score": 4,
                             "total_points": 4,
                             "passed": True,
@@ -182,27 +187,24 @@ learner_schema = extend_schema_view(
 )
 
 QUESTIONNAIRE = {
-    "title": "Vérifiez ce que vous avez appris",
+    "title": "Exemple de questionnaire",
     "instructions": "Répondez à toutes les questions.",
-    "pass_mark": 60,
+    "pass_mark": 50,
     "time_limit_minutes": 15,
     "total_points": 2,
     "questions": [
         {
             "type": "true_false",
-            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
-            "value": {
-                "prompt": "Il est bon de laisser du temps libre entre les tâches.",
-                "points": 1,
-            },
+            "id": TRUE_FALSE_ID,
+            "value": {"prompt": "Exemple : une semaine compte huit jours.", "points": 1},
         },
         {
             "type": "fill_in_blank",
-            "id": "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9",
+            "id": BLANK_ID,
             "value": {
-                "prompt": "Complétez la phrase.",
+                "prompt": "Exemple : complétez la phrase.",
                 "points": 1,
-                "text": "Le dernier jour pour finir une tâche est la ___.",
+                "text": "Une année compte douze ___.",
                 "blanks": 1,
             },
         },
@@ -248,7 +250,7 @@ module_attempt_schema = extend_schema_view(
 
 attempt_schema = extend_schema_view(
     submit=extend_schema(
-        summary="Submit the answers: score, pass or fail, corrections",
+        summary="Submit the answers: score, pass or fail, corrections after a pass",
         description="Graded on the server. A late submission (after the deadline and a short "
         "grace) is kept but does not count (409 time-is-up); a second submission of the same "
         "attempt is refused (409 already-submitted).",
@@ -269,34 +271,45 @@ attempt_schema = extend_schema_view(
         examples=[
             _example(
                 "Answers",
-                {
-                    "answers": {
-                        "6a2f5019-7c33-541d-b9bd-c438b17fe26e": True,
-                        "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9": ["echeance"],
-                    }
-                },
+                {"answers": {TRUE_FALSE_ID: True, BLANK_ID: ["mois"]}},
                 request_only=True,
             ),
             _example(
-                "Result",
+                "Failed: the score alone",
+                {
+                    "attempt": "0b6f2d1e-8c43-4f7a-a1d5-2e9b7c4d3f10",
+                    "score": 0,
+                    "total_points": 2,
+                    "percent": 0.0,
+                    "pass_mark": 50,
+                    "passed": False,
+                    "module_completed": False,
+                    "questions": [],
+                    "mistakes": [],
+                },
+                response_only=True,
+                status_codes=["200"],
+            ),
+            _example(
+                "Passed: outcomes and corrections",
                 {
                     "attempt": "0b6f2d1e-8c43-4f7a-a1d5-2e9b7c4d3f10",
                     "score": 1,
                     "total_points": 2,
                     "percent": 50.0,
-                    "pass_mark": 60,
-                    "passed": False,
-                    "module_completed": False,
+                    "pass_mark": 50,
+                    "passed": True,
+                    "module_completed": True,
                     "questions": [
                         {
-                            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
+                            "id": TRUE_FALSE_ID,
                             "type": "true_false",
                             "points": 1,
                             "earned": 0,
                             "right": False,
                         },
                         {
-                            "id": "c3cd6fe8-d48c-5c51-984e-2a44baa8b0a9",
+                            "id": BLANK_ID,
                             "type": "fill_in_blank",
                             "points": 1,
                             "earned": 1,
@@ -305,11 +318,11 @@ attempt_schema = extend_schema_view(
                     ],
                     "mistakes": [
                         {
-                            "id": "6a2f5019-7c33-541d-b9bd-c438b17fe26e",
+                            "id": TRUE_FALSE_ID,
                             "type": "true_false",
-                            "prompt": "Il est bon de laisser du temps libre entre les tâches.",
-                            "correct_answer": {"text": "Vrai", "value": True},
-                            "explanation": "Les choses prennent souvent plus de temps que prévu.",
+                            "prompt": "Exemple : une semaine compte huit jours.",
+                            "correct_answer": {"text": "Faux", "value": False},
+                            "explanation": "Une semaine compte sept jours.",
                         }
                     ],
                 },

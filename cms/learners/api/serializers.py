@@ -44,8 +44,20 @@ class LearnerSerializer(serializers.ModelSerializer):
 VISIBLE_TEXT = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
 
 
+NOT_A_STRING = serializers.CharField.default_error_messages["invalid"]
+
+
+class TextOnlyRegexField(serializers.RegexField):
+    """A string and nothing else: DRF would turn ``0`` or ``true`` into ``"0"`` or ``"True"``."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            raise serializers.ValidationError(NOT_A_STRING, code="invalid")
+        return super().to_internal_value(data)
+
+
 def visible_text(max_length: int, help_text: str) -> serializers.RegexField:
-    return serializers.RegexField(
+    return TextOnlyRegexField(
         VISIBLE_TEXT, max_length=max_length, trim_whitespace=False, help_text=help_text
     )
 
@@ -55,6 +67,8 @@ class LocaleField(serializers.CharField):
     """A content locale; an unknown one is a problem that lists the valid ones."""
 
     def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            raise serializers.ValidationError(NOT_A_STRING, code="invalid")
         return checked_locale(str(super().to_internal_value(data)).strip().lower())
 
 
@@ -140,6 +154,23 @@ ANSWER_SCHEMA = {
 }
 
 
+MAX_ANSWERS = 100
+"""More answers than any questionnaire has questions."""
+MAX_ANSWER_TEXT = 200
+"""Longer than any id or word the answers hold: nothing longer is stored or repeated back."""
+
+
+def _texts(value: Any) -> list[str]:
+    """Every string in an answer (keys of a matching answer included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [*value.keys(), *(t for v in value.values() for t in _texts(v))]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return []
+
+
 @extend_schema_field({"type": "object", "additionalProperties": ANSWER_SCHEMA})
 class AnswersField(serializers.JSONField):
     """Answers by question id; a question left out counts as wrong."""
@@ -147,6 +178,14 @@ class AnswersField(serializers.JSONField):
     def to_internal_value(self, data: Any) -> dict:
         if not isinstance(data, dict):
             raise serializers.ValidationError(gettext("Send an object of answers by question id."))
+        if len(data) > MAX_ANSWERS or any(len(text) > MAX_ANSWER_TEXT for text in _texts(data)):
+            raise serializers.ValidationError(
+                gettext(
+                    "These answers are too long: at most %(count)d answers, and at most "
+                    "%(length)d characters in each id or word."
+                )
+                % {"count": MAX_ANSWERS, "length": MAX_ANSWER_TEXT}
+            )
         return data
 
 
@@ -213,8 +252,14 @@ class ResultSerializer(serializers.Serializer):
     module_completed = serializers.BooleanField(
         help_text="True when this pass completed the module for the first time."
     )
-    questions = QuestionOutcomeSerializer(many=True)
-    mistakes = MistakeSerializer(many=True, help_text="Each wrong or missing answer, corrected.")
+    questions = QuestionOutcomeSerializer(
+        many=True, help_text="Each question's outcome, after a pass only (empty after a failure)."
+    )
+    mistakes = MistakeSerializer(
+        many=True,
+        help_text="Each wrong or missing answer, corrected, after a pass only: corrections after "
+        "a failure would give the next attempt its answers.",
+    )
 
 
 class CompletedModuleSerializer(serializers.Serializer):

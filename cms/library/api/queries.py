@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from cms.core.api.problems import BadParameter
 from cms.library.facets import (
@@ -22,15 +22,25 @@ from cms.library.facets import (
     RESOURCE_TYPE_CHOICES,
 )
 
-CERTIFICATION_CHOICES = [("true", "Has a certification tool"), ("false", "No certification tool")]
+CERTIFICATION_CHOICES = [
+    ("true", gettext_lazy("Has a certification tool")),
+    ("false", gettext_lazy("No certification tool")),
+]
 
 
 @dataclass(frozen=True)
 class Facet:
+    """A facet: filtered by the name of the field it filters, or by its shorter alias."""
+
     parameter: str
     model_field: str
     choices: list[tuple[str, str]]
     description: str
+    alias: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.parameter, self.alias) if self.alias else (self.parameter,)
 
     def values_of(self, row: dict[str, Any]) -> set[str]:
         value = row[self.model_field]
@@ -42,12 +52,18 @@ class Facet:
 
 
 FACETS = [
-    Facet("type", "resource_type", RESOURCE_TYPE_CHOICES, "Resource type"),
-    Facet("objective", "objectives", OBJECTIVE_CHOICES, "Objective"),
+    Facet("resource_type", "resource_type", RESOURCE_TYPE_CHOICES, "Resource type", "type"),
+    Facet("objectives", "objectives", OBJECTIVE_CHOICES, "Objective", "objective"),
     Facet("country", "country", COUNTRY_CHOICES, "Country"),
-    Facet("language", "languages", LANGUAGE_CHOICES, "Language it is available in"),
+    Facet("languages", "languages", LANGUAGE_CHOICES, "Language it is available in", "language"),
     Facet("cost", "cost", COST_CHOICES, "Free or paid"),
-    Facet("certification", "has_certification", CERTIFICATION_CHOICES, "Has a certification tool"),
+    Facet(
+        "has_certification",
+        "has_certification",
+        CERTIFICATION_CHOICES,
+        "Has a certification tool",
+        "certification",
+    ),
 ]
 
 
@@ -61,8 +77,12 @@ def _selection(params: Any) -> dict[str, set[str]]:
     """Each facet's chosen values: repeat the parameter or separate values with commas."""
     chosen = {}
     for facet in FACETS:
+        given = [name for name in facet.names if name in params]
         raw = [
-            part.strip() for value in params.getlist(facet.parameter) for part in value.split(",")
+            part.strip()
+            for name in given
+            for value in params.getlist(name)
+            for part in value.split(",")
         ]
         values = {value for value in raw if value}
         if not raw:
@@ -72,7 +92,7 @@ def _selection(params: Any) -> dict[str, set[str]]:
         if unknown or not values:
             shown = ", ".join(unknown) or gettext("(empty)")
             raise BadParameter(
-                facet.parameter,
+                given[0],
                 gettext("unknown value %(values)s; use one or more of %(valid)s.")
                 % {"values": shown, "valid": ", ".join(valid)},
                 valid_values=valid,
@@ -99,7 +119,8 @@ def _counts(rows: Iterable[dict], chosen: dict[str, set[str]]) -> dict[str, list
                 for value in facet.values_of(row) & tally.keys():
                     tally[value] += 1
         counts[facet.parameter] = [
-            {"value": code, "label": label, "count": tally[code]} for code, label in facet.choices
+            {"value": code, "label": str(label), "count": tally[code]}
+            for code, label in facet.choices
         ]
     return counts
 

@@ -56,12 +56,14 @@ class FacetValueSerializer(serializers.Serializer):
 
 
 class FacetsSerializer(serializers.Serializer):
-    type = FacetValueSerializer(many=True)
-    objective = FacetValueSerializer(many=True)
+    """One entry per facet, named as the field it filters (and as its filter parameter)."""
+
+    resource_type = FacetValueSerializer(many=True)
+    objectives = FacetValueSerializer(many=True)
     country = FacetValueSerializer(many=True)
-    language = FacetValueSerializer(many=True)
+    languages = FacetValueSerializer(many=True)
     cost = FacetValueSerializer(many=True)
-    certification = FacetValueSerializer(many=True)
+    has_certification = FacetValueSerializer(many=True)
 
 
 class GoodPracticePageSerializer(serializers.Serializer):

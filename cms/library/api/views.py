@@ -35,12 +35,17 @@ from .serializers import (
 
 FACET_PARAMETERS = [
     OpenApiParameter(
-        facet.parameter,
+        name,
         choice_list_pattern([code for code, _label in facet.choices]),
-        description=f"{facet.description}: one or more of "
-        f"{', '.join(code for code, _label in facet.choices)} (comma-separated or repeated).",
+        description=(
+            f"{facet.description}: one or more of "
+            f"{', '.join(code for code, _label in facet.choices)} (comma-separated or repeated)."
+            if name == facet.parameter
+            else f"Alias of `{facet.parameter}` (the values of both are combined)."
+        ),
     )
     for facet in FACETS
+    for name in facet.names
 ]
 
 

@@ -35,8 +35,9 @@ def _parent_path(page: Page) -> str:
 def attach_module_summaries(modules: list[Any], context: dict[str, Any]) -> None:
     """Each module's partner and category, in the asked locale."""
     paths = {_parent_path(module.api_source) for module in modules}
+    # Keyed by the source category's path: a translated category lives elsewhere in the tree.
     categories = {
-        category.path: category
+        category.api_source.path: category
         for category in localise(
             list(live_sources(CategoryPage).filter(path__in=paths)),
             context["locale"],
@@ -128,7 +129,8 @@ def _single(params: Any, name: str) -> str | None:
 
 
 def filter_modules(queryset: QuerySet, params: Any) -> QuerySet:
-    """``category`` and ``pathway`` (ids), ``partner`` and ``competence`` (slugs), ``level``."""
+    """``category`` and ``pathway`` (ids), ``partner`` and ``competence`` (slugs), and
+    ``language_level`` (alias ``level``)."""
     if (raw := _single(params, "category")) is not None:
         category = live_sources(CategoryPage).filter(pk=parse_id(raw, "category")).first()
         if category is None:
@@ -163,12 +165,13 @@ def filter_modules(queryset: QuerySet, params: Any) -> QuerySet:
             if raw not in valid:
                 raise UnknownTarget(name, unknown % {"value": raw}, valid)
             queryset = queryset.filter(**{lookup: raw})
-    if (raw := _single(params, "level")) is not None:
-        if raw.upper() not in LEVELS:
-            raise BadParameter(
-                "level",
-                gettext("use a CEFR level (%(levels)s).") % {"levels": ", ".join(LEVELS)},
-                valid_values=LEVELS,
-            )
-        queryset = queryset.filter(language_level=raw.upper())
+    for name in ("language_level", "level"):
+        if (raw := _single(params, name)) is not None:
+            if raw.upper() not in LEVELS:
+                raise BadParameter(
+                    name,
+                    gettext("use a CEFR level (%(levels)s).") % {"levels": ", ".join(LEVELS)},
+                    valid_values=LEVELS,
+                )
+            queryset = queryset.filter(language_level=raw.upper())
     return queryset.distinct()

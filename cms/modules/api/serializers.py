@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from cms.core.api.canonical import CanonicalURLField
 from cms.core.api.fields import ConstantField, StreamBlocksField, TextListField
 from cms.core.api.serializers import PageItemSerializer, SnippetItemSerializer
 from cms.modules.blocks import ModuleBodyBlock
@@ -24,6 +25,7 @@ class GroupingRefSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="api_id")
     slug = serializers.CharField()
+    url = CanonicalURLField()
     title = serializers.CharField()
     colour = serializers.CharField(
         help_text="A dark colour (#rrggbb); white text is readable on it."

@@ -36,7 +36,12 @@ MODULE_FILTERS = [
     id_filter("pathway", "Id of an intern pathway."),
     OpenApiParameter("partner", OpenApiTypes.STR, description="Slug of the authoring partner."),
     OpenApiParameter("competence", OpenApiTypes.STR, description="Slug of a competence."),
-    OpenApiParameter("level", OpenApiTypes.STR, enum=queries.LEVELS, description="CEFR level."),
+    OpenApiParameter(
+        "language_level", OpenApiTypes.STR, enum=queries.LEVELS, description="CEFR level."
+    ),
+    OpenApiParameter(
+        "level", OpenApiTypes.STR, enum=queries.LEVELS, description="Alias of `language_level`."
+    ),
 ]
 
 

@@ -27,7 +27,8 @@ class PrintRequestSerializer(serializers.Serializer):
         help_text="module, category, pathway, selection (of modules), library, poster or guide.",
     )
     targets = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        # Ids beyond a database integer would fail in the query, not in validation.
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
         default=list,
         max_length=MAX_TARGETS,
         help_text="Page ids, in print order; none for the e-library and the learning guide.",

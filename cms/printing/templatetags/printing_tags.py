@@ -5,21 +5,50 @@ from typing import Any
 
 from django import template
 from django.template.loader import select_template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from cms.printing import bidi, links
+from cms.printing.locales import direction_of
 from cms.printing.worksheets import WorksheetQuestion, worksheet_questions
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def print_block(context: template.Context, block: Any) -> SafeString:
-    """A StreamField block in its print layout (``blocks/print/<type>.html``) or its usual one."""
+def print_block(context: template.Context, block: Any, page: Any = None) -> SafeString:
+    """A StreamField block in its print layout (``blocks/print/<type>.html``) or its usual one.
+
+    With ``page`` (what the block belongs to, with ``lang_of``): a block still in another
+    language than the page around it is marked with its own language and direction."""
     chosen = select_template([f"blocks/print/{block.block_type}.html", block.block.meta.template])
     values = context.flatten() | {"value": block.value, "self": block.value, "block": block}
-    return mark_safe(chosen.render(values))  # noqa: S308 - our own templates, autoescaped
+    rendered = mark_safe(chosen.render(values))  # noqa: S308 - our own templates, autoescaped
+    if page is None or page.lang_of(block.id) == page.lang:
+        return rendered
+    return format_html('<div class="part"{}>{}</div>', lang_dir(page, block.id), rendered)
+
+
+@register.simple_tag
+def ui() -> SafeString:
+    """`` lang="…" dir="…"`` of the interface's language, for interface text (instructions,
+    labels) inside content printed in another language: an English block of an Arabic handout
+    says "Tick one answer." in Arabic, right to left."""
+    lang = translation.get_language()
+    return format_html(' lang="{}" dir="{}"', lang, direction_of(lang))
+
+
+@register.simple_tag
+def lang_dir(item: Any, part: str = "") -> SafeString:
+    """`` lang="…" dir="…"`` for ``item`` (a localized page, module, practice, a translatable
+    snippet…) or one of its parts (a field's name, a block's id): the language it is printed in,
+    and its direction."""
+    if part:
+        lang = item.lang_of(part)
+    else:
+        lang = item.lang if hasattr(item, "lang") else item.locale.language_code
+    return format_html(' lang="{}" dir="{}"', lang, direction_of(lang))
 
 
 @register.simple_tag

@@ -1,4 +1,8 @@
-"""Print one document of each kind and save its first pages as PNG images (for docs/print/)."""
+"""Print one document of each kind and save its first pages as PNG images (for docs/print/).
+
+Right-to-left and long-label languages have their own samples: an Arabic handout fully translated
+and one whose body is still English, a Ukrainian pack, a Persian certificate (recto and verso).
+"""
 
 import shutil
 import subprocess
@@ -7,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cms.certs.samples import sample_certificate
 from cms.guide.models import InfographicPage
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
@@ -27,12 +32,20 @@ def samples() -> list[tuple[str, str, list[int], str, PrintOptions]]:
     return [
         ("module-handout-en", "module", [handout], "en", PrintOptions()),
         ("module-handout-ar", "module", [translated], "ar", PrintOptions()),
+        ("module-handout-ar-mixed", "module", [handout], "ar", PrintOptions()),
         ("module-handout-fr", "module", [translated], "fr", PrintOptions(paper="Letter")),
         (
             "category-pack",
             "category",
             [_source(CategoryPage, slug="soft-skills").pk],
             "en",
+            PrintOptions(),
+        ),
+        (
+            "category-pack-uk",
+            "category",
+            [_source(CategoryPage, slug="digital-skills").pk],
+            "uk",
             PrintOptions(),
         ),
         ("pathway-pack", "pathway", [_source(PathwayPage).pk], "en", PrintOptions()),
@@ -55,10 +68,35 @@ class Command(BaseCommand):
             raise CommandError("pdftoppm is missing: run bin/bootstrap (poppler-utils).")
         folder.mkdir(parents=True, exist_ok=True)
         for name, kind, ids, locale, print_options in samples():
-            pdf = folder / f"{name}.pdf"
-            rendered = render_document(kind, ids, locale, print_options, pdf)
-            pages = ["-l", str(FIRST_PAGES), "-r", str(RESOLUTION)]
-            subprocess.run([pdftoppm, "-png", *pages, pdf, folder / name], check=True)  # noqa: S603
-            if not keep_pdf:
-                pdf.unlink()
-            self.stdout.write(f"{name}: {rendered.page_count} pages")
+            self.sample(pdftoppm, folder, name, kind, ids, locale, print_options, keep_pdf)
+        teamwork = _source(ModulePage, slug="teamwork-1")
+        with sample_certificate("fa", teamwork) as certificate:
+            self.sample(
+                pdftoppm,
+                folder,
+                "certificate-fa",
+                "certificate",
+                [certificate.pk],
+                "fa",
+                PrintOptions(),
+                keep_pdf,
+            )
+
+    def sample(
+        self,
+        pdftoppm: str,
+        folder: Path,
+        name: str,
+        kind: str,
+        ids: list[Any],
+        locale: str,
+        print_options: PrintOptions,
+        keep_pdf: bool,
+    ) -> None:
+        pdf = folder / f"{name}.pdf"
+        rendered = render_document(kind, ids, locale, print_options, pdf)
+        pages = ["-l", str(FIRST_PAGES), "-r", str(RESOLUTION)]
+        subprocess.run([pdftoppm, "-png", *pages, pdf, folder / name], check=True)  # noqa: S603
+        if not keep_pdf:
+            pdf.unlink()
+        self.stdout.write(f"{name}: {rendered.page_count} pages")

@@ -1,0 +1,148 @@
+"""The learners' app on a slow phone network: time to the first module text and bytes
+transferred, on a first visit, under Chromium's "Slow 3G" (DevTools' preset: 2 s latency,
+400 kbit/s each way) set through CDP's Network.emulateNetworkConditions.
+
+Usage, with a server running the demo (``bin/demo``) or any CMS that serves the app::
+
+    .venv/bin/python benchmarks/app_benchmark.py [--url http://127.0.0.1:8000] [--module 35]
+
+For English and Arabic it opens a fresh browser (empty cache, no service worker) straight on a
+module, waits for the module's first section text, and counts the bytes Chromium received (as
+sent on the wire, compressed): the app's files (HTML, JS, CSS, fonts, interface texts) apart
+from the content (API, images). The built files' gzipped sizes are listed too. Results replace
+the "Learners' app" section of docs/benchmarks.md.
+"""
+
+import argparse
+import gzip
+import platform
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+DOCS = ROOT / "docs" / "benchmarks.md"
+DIST = ROOT / "frontend_contract" / "app" / "dist"
+START, END = "<!-- learners-app-benchmark:start -->", "<!-- learners-app-benchmark:end -->"
+SLOW_3G = {
+    "offline": False,
+    "latency": 2000,
+    "downloadThroughput": 50_000,
+    "uploadThroughput": 50_000,
+}
+PHONE = {"width": 360, "height": 740}
+METHOD = (
+    "Measured by `benchmarks/app_benchmark.py` on {system} {machine}, Debian's Chromium through "
+    'Playwright, a 360×740 viewport, Chromium\'s "Slow 3G" (2 s latency, 400 kbit/s) set by CDP '
+    "`Network.emulateNetworkConditions`, first visit (empty cache, no service worker), straight "
+    "to the showcase module, server on the same machine. Budgets: the app's files ≤ 150 KB "
+    "gzipped before content, JS ≤ 60 KB gzipped; goal: first module text ≤ 5 s."
+)
+HEADER = (
+    "| language | first module text (s) | app received (KB) | content received (KB) "
+    "| fonts loaded |"
+)
+
+
+def first_visit(url: str, module: int, language: str) -> dict:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale=language, viewport=PHONE, service_workers="block")
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+        urls: dict[str, str] = {}
+        received = {"app": 0, "content": 0}
+        cdp.on(
+            "Network.requestWillBeSent",
+            lambda e: urls.update({e["requestId"]: e["request"]["url"]}),
+        )
+
+        def finished(event: dict) -> None:
+            path = urlsplit(urls.get(event["requestId"], "")).path
+            kind = "app" if path.startswith("/app/") else "content"
+            received[kind] += int(event["encodedDataLength"])
+
+        cdp.on("Network.loadingFinished", finished)
+        started = time.perf_counter()
+        page.goto(f"{url}/app/#/module/{module}", wait_until="commit", timeout=120_000)
+        page.locator(".block-section .rich p").first.wait_for(timeout=120_000)
+        seconds = time.perf_counter() - started
+        before_content = dict(received)
+        page.wait_for_load_state("networkidle", timeout=120_000)
+        fonts = page.evaluate(
+            "performance.getEntriesByType('resource').map(r => r.name)"
+            ".filter(n => n.endsWith('.woff2')).map(n => n.split('/').pop())"
+        )
+        browser.close()
+    return {"seconds": seconds, "received": before_content, "fonts": sorted(set(fonts))}
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument(
+        "--module", type=int, default=35, help="a module id (the showcase is 35 on the demo)"
+    )
+    arguments = parser.parse_args()
+    rows = []
+    for language in ("en", "ar"):
+        result = first_visit(arguments.url, arguments.module, language)
+        rows.append(
+            f"| {language} | {result['seconds']:.1f} | {result['received']['app'] / 1024:.1f} "
+            f"| {result['received']['content'] / 1024:.1f} | {', '.join(result['fonts'])} |"
+        )
+        print(rows[-1])
+    sizes = [
+        f"| `{p.relative_to(DIST)}` | {gzipped(p) / 1024:.1f} |"
+        for p in [
+            DIST / "index.html",
+            DIST / "app.js",
+            DIST / "app.css",
+            DIST / "i18n" / "ar.js",
+            DIST / "sw.js",
+        ]
+    ]
+    section = "\n".join(
+        [
+            START,
+            "## Learners' app",
+            "",
+            METHOD.format(system=platform.system(), machine=platform.machine()),
+            "",
+            HEADER,
+            "| --- | ---: | ---: | ---: | --- |",
+            *rows,
+            "",
+            "Built files, gzipped (level 9):",
+            "",
+            "| file | KB |",
+            "| --- | ---: |",
+            *sizes,
+            END,
+        ]
+    )
+    text = DOCS.read_text()
+    if START in text:
+        text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    DOCS.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Serves the learners' app (frontend_contract/app/, built into its dist/ folder by bin/bootstrap)
+at /app/, the default preview front end; /reader/, the old reference reader's address, redirects.
+
+The app is static files. Its pages carry a strict Content-Security-Policy of their own (scripts,
+styles, fonts and workers from this origin only, content and media from the API it was built
+for), so that even API text that got past both sanitisers could not run script here.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.static import serve
+
+NOT_BUILT = (
+    "The learners' app is not built: run bin/bootstrap (npm ci and the build in "
+    "frontend_contract/app/)."
+)
+
+
+def content_security_policy() -> str:
+    api = urlsplit(settings.LEARNERS_APP_API_URL)
+    api_origin = f"{api.scheme}://{api.netloc}" if api.netloc else ""
+    content = f"'self' {api_origin}".strip()
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "font-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            f"connect-src {content}",
+            f"img-src {content} blob: data:",
+            f"media-src {content} blob:",
+            "frame-ancestors 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+@xframe_options_sameorigin
+def learners_app(request: HttpRequest, path: str = "index.html") -> HttpResponse:
+    """A file of the built app; the app's pages and service worker are always revalidated."""
+    if not (settings.LEARNERS_APP_ROOT / "index.html").exists():
+        return HttpResponse(NOT_BUILT, status=503, content_type="text/plain; charset=utf-8")
+    response = serve(request, path, document_root=settings.LEARNERS_APP_ROOT)
+    response["Content-Security-Policy"] = content_security_policy()
+    if path in {"index.html", "sw.js", "manifest.webmanifest"}:
+        response["Cache-Control"] = "no-cache"
+    else:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def old_reader(request: HttpRequest, path: str = "") -> HttpResponseRedirect:
+    """The reference reader's old address: the app, with the same query (a preview token)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect("/app/" + (f"?{query}" if query else ""))

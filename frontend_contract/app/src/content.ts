@@ -1,0 +1,95 @@
+// The reading screens: the catalogue, a module (also a draft in the editors' preview).
+import { getJson, type Schemas } from "./api";
+import { renderBlock } from "./blocks";
+import { bdi, h, render } from "./dom";
+import { errorBox } from "./errors";
+import { direction, language, n, t } from "./i18n";
+import { downloadModule, isDownloaded, markRead, readParts } from "./offline";
+import { localeOf } from "./untranslated";
+
+type Module = Schemas["ModuleDetail"];
+
+function itemLang(locale: string): Record<string, string> {
+  return { lang: locale, dir: direction(locale) };
+}
+
+function fallbackNote(item: { fallback: boolean }): HTMLElement | null {
+  return item.fallback ? h("p", { class: "notice" }, t("Not translated yet: shown in the original language.")) : null;
+}
+
+/** "Soft skills · 3 hours · A2 · FAMIDO", each value isolated so that it reads right in RTL. */
+function metaLine(item: Schemas["ModuleSummary"]): HTMLElement {
+  const parts: (HTMLElement | string)[] = [];
+  if (item.category) parts.push(h("span", itemLang(item.locale), item.category.title));
+  parts.push(h("span", {}, n("%(count)s hour", "%(count)s hours", item.duration_hours)));
+  if (item.language_level) parts.push(bdi(item.language_level, "en"));
+  if (item.partner) parts.push(bdi(item.partner.short_name, "en"));
+  const line = h("p", { class: "meta" });
+  parts.forEach((part, i) => line.append(...(i ? [" · ", part] : [part])));
+  return line;
+}
+
+export async function showCatalogue(main: HTMLElement): Promise<void> {
+  const catalogue = await getJson<Schemas["Catalogue"]>("catalogue/");
+  const groups = [...catalogue.categories, ...catalogue.pathways].map((group) => {
+    const section = h("section", { class: "group", ...itemLang(group.locale) },
+      h("h2", {}, group.title), fallbackNote(group),
+      h("ul", { class: "modules" }, group.modules.map((m) => h("li", { ...itemLang(m.locale) },
+        h("a", { class: "module-link", href: `#/module/${m.id}` }, h("span", { class: "title" }, m.title),
+          isDownloaded(m.id, language) ? h("span", { class: "badge" }, t("Available offline")) : null),
+        metaLine(m)))));
+    section.style.setProperty("--colour", group.colour);
+    return section;
+  });
+  render(main, h("h1", { id: "title" }, t("E-modules")), ...groups);
+}
+
+function downloadButton(module: Module): HTMLElement {
+  const status = h("span", { class: "meta", "aria-live": "polite" });
+  const button = h("button", { type: "button", class: "button", onclick: async () => {
+    button.setAttribute("disabled", "");
+    status.textContent = t("Downloading…");
+    try {
+      await downloadModule(module, language);
+      status.textContent = t("Available offline");
+    } catch {
+      status.textContent = t("The download did not finish. Check your connection and try again.");
+      button.removeAttribute("disabled");
+    }
+  } }, t("Download for offline"));
+  if (isDownloaded(module.id, language)) status.textContent = t("Available offline");
+  return h("p", { class: "download-offline" }, button, " ", status);
+}
+
+export function renderModule(main: HTMLElement, module: Module, preview: boolean): void {
+  const blocks = module.body.map((block) => renderBlock(block, { moduleId: preview ? null : module.id, locale: module.locale, preview }));
+  const read = preview ? 0 : readParts(module.id).length;
+  render(main, h("article", { class: "module", ...itemLang(module.locale) },
+    h("h1", { id: "title" }, module.title), fallbackNote(module), metaLine(module),
+    h("p", { class: "summary", ...itemLang(localeOf(module.summary, module.locale)) }, module.summary),
+    module.objectives.length ? h("ul", { class: "objectives" }, module.objectives.map((o) => h("li", itemLang(localeOf(o, module.locale)), o))) : null,
+    preview ? null : downloadButton(module),
+    read ? h("p", { class: "meta" }, t("You have opened this module before.")) : null,
+    blocks));
+  if (!preview) markRead(module.id, "opened");
+}
+
+export async function showModule(main: HTMLElement, id: string): Promise<void> {
+  renderModule(main, await getJson<Module>(`modules/${id}/`), false);
+}
+
+export async function showPreview(main: HTMLElement, contentType: string, token: string): Promise<void> {
+  const notice = h("p", { class: "notice draft", role: "status" }, t("Preview of a draft: not published."));
+  try {
+    const query = new URLSearchParams({ content_type: contentType, token });
+    const item = await getJson<Module>(`preview/?${query}`, { cache: "no-store", withLocale: false });
+    if (item.type !== "module") {
+      render(main, notice, h("h1", { id: "title" }, item.title));
+      return;
+    }
+    renderModule(main, item, true);
+    main.prepend(notice);
+  } catch (error) {
+    render(main, notice, errorBox(error), h("p", {}, t("Open the preview again from the editor.")));
+  }
+}

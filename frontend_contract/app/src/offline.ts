@@ -1,0 +1,72 @@
+// Offline: the service worker (sw.ts, Workbox) caches what the app reads; "Download for offline"
+// asks it to fetch a module's JSON, images at 640 px and subtitle files now, through the same
+// Workbox routes, so that they are there with the network off. Reading progress is kept here.
+import { Workbox } from "workbox-window";
+import { apiUrl, type Schemas } from "./api";
+
+let workbox: Workbox | null = null;
+const DOWNLOADED_KEY = "mt-downloaded";
+const READ_KEY = "mt-read";
+
+export function registerServiceWorker(): void {
+  if (!("serviceWorker" in navigator)) return;
+  workbox = new Workbox(new URL("sw.js", document.baseURI).href);
+  void workbox.register();
+}
+
+function readJson<T>(key: string, fallback: T): T {
+  try { return (JSON.parse(localStorage.getItem(key) || "") as T) ?? fallback; } catch { return fallback; }
+}
+
+export function downloaded(): Record<string, string> {
+  return readJson<Record<string, string>>(DOWNLOADED_KEY, {});
+}
+
+export function isDownloaded(id: number, locale: string): boolean {
+  return downloaded()[`${id}:${locale}`] !== undefined;
+}
+
+/** Every address a module needs offline: its JSON, 640 px images, subtitle tracks, and the
+ * interface texts and fonts this screen uses. */
+export function offlineUrls(module: Schemas["ModuleDetail"], locale: string): string[] {
+  const urls = new Set<string>([apiUrl(`modules/${module.id}/?locale=${locale}`, false)]);
+  if (locale !== "en") urls.add(new URL(`i18n/${locale}.js`, document.baseURI).href);
+  for (const entry of performance.getEntriesByType("resource")) {
+    if (entry.name.endsWith(".woff2")) urls.add(entry.name);
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.renditions) && typeof record.srcset === "string") {
+      const renditions = record.renditions as { url: string; width: number }[];
+      const chosen = renditions.find((r) => r.width >= 640) || renditions[renditions.length - 1];
+      if (chosen) urls.add(chosen.url);
+      return;
+    }
+    if (record.type === "text/vtt" && typeof record.url === "string") urls.add(record.url);
+    Object.values(record).forEach(visit);
+  };
+  visit(module.body);
+  return [...urls];
+}
+
+export async function downloadModule(module: Schemas["ModuleDetail"], locale: string): Promise<void> {
+  if (!workbox) throw new Error("no service worker");
+  const urls = offlineUrls(module, locale);
+  const reply = (await workbox.messageSW({ type: "DOWNLOAD_FOR_OFFLINE", payload: { urlsToCache: urls } })) as { failed: string[] };
+  if (reply.failed.includes(urls[0])) throw new Error("the module itself was not stored");
+  localStorage.setItem(DOWNLOADED_KEY, JSON.stringify({ ...downloaded(), [`${module.id}:${locale}`]: module.title }));
+}
+
+export function markRead(moduleId: number, part: string): void {
+  const read = readJson<Record<string, string[]>>(READ_KEY, {});
+  const parts = new Set(read[moduleId] || []);
+  parts.add(part);
+  read[moduleId] = [...parts];
+  localStorage.setItem(READ_KEY, JSON.stringify(read));
+}
+
+export function readParts(moduleId: number): string[] {
+  return readJson<Record<string, string[]>>(READ_KEY, {})[moduleId] || [];
+}

@@ -1,0 +1,101 @@
+"""PDF/UA on every page of every kind of document, certificates included, in English and Arabic.
+
+Two oracles we did not write: the PyPI ``pdfua`` checker (the machine-checkable subset of
+PDF/UA-1 it implements: see docs/printing.md), and the PDF itself read with pikepdf: every page
+is reached from the structure tree, and every structure element has a language.
+"""
+
+import pikepdf
+import pytest
+from pdfua import Severity, validate
+
+from cms.certs.models import Certificate
+
+from .certs_helpers import category, complete, complete_category, learner
+from .print_helpers import document_targets, module, render_to_file
+
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+
+KINDS = ("module", "category", "pathway", "selection", "library", "poster", "guide")
+
+
+def certificate(locale: str, kind: Certificate.Type) -> Certificate:
+    holder = learner("Amina Diallo", locale)
+    if kind == Certificate.Type.MODULE:
+        complete(holder, module("teamwork-1"))
+    else:
+        complete_category(holder, category())
+    return Certificate.objects.get(learner=holder, type=kind)
+
+
+def errors(path) -> list[str]:
+    report = validate(str(path))
+    return [
+        f"{finding.rule_id} page {finding.location.page}: {finding.message}"
+        for finding in report.findings
+        if finding.severity >= Severity.ERROR
+    ]
+
+
+def structure_elements(pdf: pikepdf.Pdf, node=None, lang: str = ""):
+    """Every structure element, each with ``/InheritedLang`` set to the language it is in."""
+    if node is None:
+        node, lang = pdf.Root.StructTreeRoot, str(pdf.Root.get("/Lang", ""))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
+            own = str(kid.get("/Lang", lang))
+            yield kid, own
+            yield from structure_elements(pdf, kid, own)
+
+
+def check(path) -> None:
+    assert errors(path) == []
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        reached, unnamed = set(), []
+        for element, lang in structure_elements(pdf):
+            page = element.get("/Pg")
+            if page is not None and page.objgen in pages:
+                reached.add(pages[page.objgen])
+            if not lang:
+                unnamed.append(str(element.S))
+        assert sorted(set(pages.values()) - reached) == [], "pages outside the structure tree"
+        assert unnamed == [], "structure elements with no language"
+        assert "pdfuaid:part" in str(pdf.open_metadata())
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_document_passes_the_pdfua_checker(tmp_path, kind, locale):
+    check(render_to_file(tmp_path, kind, document_targets(kind), locale))
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+@pytest.mark.parametrize("kind", [Certificate.Type.MODULE, Certificate.Type.GROUP])
+def test_certificates_are_tagged_on_every_page(tmp_path, kind, locale):
+    """Recto, verso (appended for a module certificate) and annex: all in the tags."""
+    path = render_to_file(tmp_path, "certificate", [certificate(locale, kind).pk], locale)
+    check(path)
+    with pikepdf.open(path) as pdf:
+        assert len(pdf.pages) > 3
+        parts = [
+            element
+            for element, _lang in structure_elements(pdf)
+            if element.S == "/Part" and element.get("/Lang") == locale
+        ]
+        assert len(parts) == (2 if kind == Certificate.Type.MODULE else 1)
+        titles = [item.title for item in pdf.open_outline().root]
+        assert len(titles) >= 2, "the annex's bookmarks are kept"
+
+
+def test_table_header_cells_have_a_scope_and_layouts_are_not_tables(tmp_path):
+    path = render_to_file(tmp_path, "module", [module("teamwork-1").pk], "ar")
+    with pikepdf.open(path) as pdf:
+        elements = [element for element, _lang in structure_elements(pdf)]
+        headers = [element for element in elements if element.S == "/TH"]
+        scopes = {str(header.A.Scope) for header in headers}
+        assert headers and scopes == {"/Row", "/Column"}  # facts by row, vocabulary by column
+        for table in (element for element in elements if element.S == "/Table"):
+            cells = [kid for kid, _lang in structure_elements(pdf, table)]
+            assert any(cell.S == "/TH" for cell in cells), "a table without header cells"
