@@ -49,11 +49,13 @@ def editors_group_for(partner: "Partner") -> Group:
 
 def ensure_groups() -> None:
     """Create or complete the groups; safe to run again (it only adds what is missing)."""
+    from cms.library.models import LibraryIndexPage
     from cms.modules.models import CurriculumPage
     from cms.project.models import Partner
 
     home = Page.objects.get(depth=2, locale__language_code="en")
     curriculum = CurriculumPage.objects.get(locale__language_code="en")
+    library = LibraryIndexPage.objects.get(locale__language_code="en")
     access_admin = _permissions("access_admin")
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
@@ -81,4 +83,7 @@ def ensure_groups() -> None:
         group = partner.editors_group
         group.permissions.add(*access_admin)
         _grant_pages(group, curriculum, "add", "change")
+        # Any page permission opens the e-library in the explorer; its pages only moderators
+        # change (cms.modules.permissions.SharedPage), so editors read it.
+        _grant_pages(group, library, "add")
         _grant_media(group)

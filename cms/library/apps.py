@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LibraryConfig(AppConfig):
     name = "cms.library"
     label = "library"
-    verbose_name = "E-library"
+    verbose_name = _("E-library")

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import PagePermissionTester
+from wagtail.models import Page, PagePermissionTester
 
 MODERATORS_GROUP = "Moderators"
 
@@ -68,10 +68,64 @@ class ModulePermissionTester(PagePermissionTester):
         return super().can_lock() and self._owns_module()
 
 
+class SharedPagePermissionTester(PagePermissionTester):
+    """Pages every partner shares (the curriculum, its categories and pathways, the e-library):
+    only moderators change them. Partner editors still file new modules under a category, and
+    may open the e-library to read it."""
+
+    def _moderates(self) -> bool:
+        return self.page.locale.language_code != settings.LANGUAGE_CODE or is_moderator(self.user)
+
+    def can_edit(self) -> bool:
+        return super().can_edit() and self._moderates()
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return super().can_delete(ignore_bulk) and self._moderates()
+
+    def can_publish(self) -> bool:
+        return super().can_publish() and self._moderates()
+
+    def can_unpublish(self) -> bool:
+        return super().can_unpublish() and self._moderates()
+
+    def can_move(self) -> bool:
+        return super().can_move() and self._moderates()
+
+    def can_copy(self) -> bool:
+        return super().can_copy() and self._moderates()
+
+    def can_lock(self) -> bool:
+        return super().can_lock() and self._moderates()
+
+    def can_submit_for_moderation(self) -> bool:
+        return super().can_submit_for_moderation() and self._moderates()
+
+    def can_add_subpage(self) -> bool:
+        # Modules go under categories; new categories and pathways are the moderators' call.
+        if self.page.specific_class.__name__ == "CategoryPage":
+            return super().can_add_subpage()
+        return super().can_add_subpage() and self._moderates()
+
+
+class SharedPage(Page):
+    """Mixin for page types whose source pages only moderators change."""
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user: AbstractBaseUser) -> PagePermissionTester:
+        return SharedPagePermissionTester(user, self)
+
+
 class PartnerModuleForm(WagtailAdminPageForm):
     """Offers an editor only their own partners, so a new module cannot be filed for another."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.for_user is not None and not is_moderator(self.for_user):
-            self.fields["partner"].queryset = partners_edited_by(self.for_user)
+            own = partners_edited_by(self.for_user)
+            self.fields["partner"].queryset = own
+            # Only the trainers of the editor's own partner (trainers hang off English partners).
+            self.fields["trainers"].queryset = self.fields["trainers"].queryset.filter(
+                partner__translation_key__in=own.values("translation_key")
+            )

@@ -6,12 +6,16 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from cms.modules.models import ModulePage
 
 from .documents import PrintRequestError, private_kinds
-from .forms import PrintPackForm
+from .forms import KINDS, TARGET_FIELD, PrintPackForm
 from .jobs import can_print_answer_key, request_print
 from .models import PrintJob
 
@@ -52,6 +56,7 @@ class PrintPacksView(PrintingAdminMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["recent_jobs"] = self.visible_jobs().select_related("requested_by")[:RECENT_JOBS]
+        context["target_fields"] = TARGET_FIELD
         return context
 
     def form_valid(self, form: PrintPackForm) -> HttpResponse:
@@ -79,7 +84,23 @@ class PrintJobView(PrintingAdminMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["job"] = self.job
+        context["kind_label"] = dict(KINDS).get(self.job.kind, self.job.kind)
+        context["file_name"] = self.job.file_name
         context["status_labels"] = dict(PrintJob.Status.choices)
         context["status_url"] = reverse("print-job-detail", args=[self.job.pk])
         context["download_url"] = reverse("print-job-download", args=[self.job.pk])
         return context
+
+
+class ReadBeforePrintingView(PrintingAdminMixin, View):
+    """A published e-module as it reads, in the chosen language, before it is printed."""
+
+    def get(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        page = get_object_or_404(ModulePage.objects.live(), pk=page_id)
+        asked = request.GET.get("locale", "")
+        translated = page.get_translation_or_none(
+            Locale.objects.filter(language_code=asked).first()
+        )
+        shown = translated if translated is not None and translated.live else page
+        with translation.override(shown.locale.language_code):
+            return shown.specific.serve_preview(request, "layout")

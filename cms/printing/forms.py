@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.admin_languages import content_language
 from cms.guide.models import InfographicPage
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 
@@ -34,24 +35,49 @@ def _live(model: type) -> Any:
     return model.objects.live().filter(locale=source_locale()).order_by("path")
 
 
+def _titles_in(language: str) -> dict[Any, str]:
+    """Titles of the live pages translated into ``language``, by translation key."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().filter(locale__language_code=language)
+    return dict(pages.values_list("translation_key", "title"))
+
+
+class TranslatedTitles:
+    """Choosers that name each page in the counsellor's language where it is translated."""
+
+    titles: dict[Any, str] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.titles.get(obj.translation_key, obj.title)
+
+
+class PageChoiceField(TranslatedTitles, forms.ModelChoiceField):
+    pass
+
+
+class PageMultipleChoiceField(TranslatedTitles, forms.ModelMultipleChoiceField):
+    pass
+
+
 class PrintPackForm(forms.Form):
     kind = forms.ChoiceField(label=_("What to print"), choices=KINDS, widget=forms.RadioSelect)
-    module = forms.ModelChoiceField(
+    module = PageChoiceField(
         queryset=ModulePage.objects.none(), required=False, label=_("E-module")
     )
-    category = forms.ModelChoiceField(
+    category = PageChoiceField(
         queryset=CategoryPage.objects.none(), required=False, label=_("Category")
     )
-    pathway = forms.ModelChoiceField(
+    pathway = PageChoiceField(
         queryset=PathwayPage.objects.none(), required=False, label=_("Intern pathway")
     )
-    modules = forms.ModelMultipleChoiceField(
+    modules = PageMultipleChoiceField(
         queryset=ModulePage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("E-modules"),
     )
-    infographic = forms.ModelChoiceField(
+    infographic = PageChoiceField(
         queryset=InfographicPage.objects.none(), required=False, label=_("Infographic")
     )
     locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
@@ -65,6 +91,7 @@ class PrintPackForm(forms.Form):
 
     def __init__(self, *args: Any, may_print_answer_key: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        titles = _titles_in(content_language())
         for name, model in [
             ("module", ModulePage),
             ("category", CategoryPage),
@@ -73,6 +100,7 @@ class PrintPackForm(forms.Form):
             ("infographic", InfographicPage),
         ]:
             self.fields[name].queryset = _live(model)
+            self.fields[name].titles = titles
         if not may_print_answer_key:
             del self.fields["answer_key"]
 

@@ -8,6 +8,7 @@ Running a job twice is harmless: a finished job is never rendered again.
 """
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,6 +115,11 @@ def _reusable_job(fingerprint: str) -> PrintJob | None:
 def enqueue(job_id: UUID) -> None:
     from tasks.printing import render_print_job
 
+    if settings.CELERY_TASK_ALWAYS_EAGER and settings.PRINT_IN_BACKGROUND_THREAD:
+        # No worker (the demo, a developer's machine): render beside the web request, so that
+        # it returns at once and the job page shows the progress.
+        threading.Thread(target=render_print_job, args=(str(job_id),), daemon=True).start()
+        return
     render_print_job.delay(str(job_id))
 
 

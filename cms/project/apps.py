@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectConfig(AppConfig):
     name = "cms.project"
     label = "project"
-    verbose_name = "Project and partners"
+    verbose_name = _("Project and partners")

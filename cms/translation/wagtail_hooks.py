@@ -15,6 +15,12 @@ def register_admin_urls() -> list:
             review.submit_view,
             name="translation_submit_for_review",
         ),
+        # Before wagtail-localize's own address (its hooks are registered after ours).
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            review.convert_to_alias_view,
+            name="translation_convert_to_alias",
+        ),
     ]
 
 
