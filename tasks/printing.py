@@ -6,6 +6,7 @@ time (soft limit: the job fails with a clear message; hard limit: the process is
 memory (the worker process cannot grow past ``PRINT_MEMORY_LIMIT_MB``).
 """
 
+import threading
 from uuid import UUID
 
 from celery import Task
@@ -40,6 +41,11 @@ def render_print_job(self: Task, job_id: str) -> None:
 
 def send_print_job(job_id: UUID) -> None:
     """The print jobs' dispatcher (set by ``cms.site`` at start-up): a Celery task per job."""
+    if settings.CELERY_TASK_ALWAYS_EAGER and settings.PRINT_IN_BACKGROUND_THREAD:
+        # No worker (the demo, a developer's machine): render beside the web request, so that
+        # it returns at once and the job page shows the progress.
+        threading.Thread(target=render_print_job, args=(str(job_id),), daemon=True).start()
+        return
     render_print_job.delay(str(job_id))
 
 

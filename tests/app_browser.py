@@ -39,8 +39,11 @@ def browser() -> Iterator[Browser]:
 
 
 def new_context(browser: Browser, language: str, **options: Any) -> BrowserContext:
-    """A fresh browser whose first language is ``language`` (the app takes it from there)."""
-    context = browser.new_context(locale=language, **options)
+    """A fresh browser whose first language is ``language`` (the app takes it from there).
+
+    Without a service worker unless asked: requests a service worker makes are not seen by
+    Playwright's routes, with which some tests play the server's part."""
+    context = browser.new_context(locale=language, **{"service_workers": "block", **options})
     context.set_default_timeout(30_000)
     context.add_init_script(CSP_WATCH)
     return context

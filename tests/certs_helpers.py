@@ -72,3 +72,7 @@ def complete_everything(who: Learner) -> None:
 
 def certificate(who: Learner, type: int) -> Certificate:
     return Certificate.objects.get(learner=who, type=type)
+
+
+REAL_KEY = "cmVhbC1sb29raW5nLWtleS1mb3ItdGhlLXRlc3RzLTE="
+"""A signing key that is not the published development one (only the tests know it)."""

@@ -237,21 +237,21 @@ BAD_BLOCKS = [
     ("audio-neither-file-nor-link", "audio", {"audio_url": ""}, [], ONE_SOURCE),
     ("audio-file-and-link", "audio", lambda m: {"audio_file": m.mp3.pk}, [], ONE_SOURCE),
     ("video-file-not-mp4-or-webm", "video", lambda m: {"video_file": m.txt.pk},
-     ["video_file"], WRONG_FILE.format(allowed=".mp4 or .webm", txt="{txt}")),
+     ["video_file"], WRONG_FILE.format(allowed=".mp4 / .webm", txt="{txt}")),
     ("subtitles-not-vtt", "video", lambda m: {"subtitles": [{"language": "en", "file": m.txt.pk}]},
      ["subtitles", 0, "file"], WRONG_FILE.format(allowed=".vtt", txt="{txt}")),
     ("two-subtitle-tracks-in-one-language", "video",
      lambda m: {"subtitles": [{"language": "fr", "file": m.vtt.pk}] * 2},
      ["subtitles"], "Each language may have only one subtitle track."),
     ("audio-file-not-mp3-or-ogg", "audio", lambda m: {"audio_file": m.txt.pk, "audio_url": ""},
-     ["audio_file"], WRONG_FILE.format(allowed=".mp3 or .ogg", txt="{txt}")),
+     ["audio_file"], WRONG_FILE.format(allowed=".mp3 / .ogg", txt="{txt}")),
     ("vocabulary-without-terms", "vocabulary", {"terms": []}, ["terms"], min_items(1)),
     ("term-picture-without-description", "vocabulary",
      lambda m: {"terms": [{**TERM, "image": m.image.pk, "image_alt_text": None}]},
      ["terms", 0, "image_alt_text"], ALT_TEXT),
     ("term-recording-not-mp3-or-ogg", "vocabulary",
      lambda m: {"terms": [{**TERM, "audio": m.txt.pk}]},
-     ["terms", 0, "audio"], WRONG_FILE.format(allowed=".mp3 or .ogg", txt="{txt}")),
+     ["terms", 0, "audio"], WRONG_FILE.format(allowed=".mp3 / .ogg", txt="{txt}")),
     ("card-deck-with-one-card", "card_deck", {"cards": [CARD]}, ["cards"], min_items(2)),
     ("card-deck-with-13-cards", "card_deck", {"cards": [CARD] * 13},
      ["cards"], "The maximum number of items is 12"),
@@ -299,7 +299,7 @@ def test_bad_block_input_is_refused_with_a_clear_message(name, changes, path, me
 
 TICK_ONE = "Tick exactly one right option."
 EACH_ONCE = "Each item may appear only once on each side."
-TWO_BLANKS = "The sentence has 2 blank(s): give exactly one answer each."
+TWO_BLANKS = "The sentence has 2 blanks: give exactly one answer each."
 TWO_OPTIONS = [{"text": "A"}, {"text": "B"}]
 
 # (id, question type, changes to its valid value, field in error, message)

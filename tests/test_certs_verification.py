@@ -10,7 +10,7 @@ from cms.certs.models import Certificate
 from cms.certs.verification import Status, qr_text, verification_url, verify
 from cms.learners.signals import learner_erasing
 
-from .certs_helpers import category, certificate, complete, learner, modules_of
+from .certs_helpers import REAL_KEY, category, certificate, complete, learner, modules_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 PUBLIC_FIELDS = {
@@ -92,7 +92,8 @@ def test_a_moderator_revokes_with_a_reason_and_the_check_says_so(issued):
     browser.force_login(moderator)
     detail = f"/admin/certificates/{issued.pk}/"
     assert "Revoke this certificate" in browser.get(detail).content.decode()
-    response = browser.post(detail, {"reason": "Completed with someone else's account."})
+    reason = "Completed with someone else's account."
+    response = browser.post(detail, {"reason": reason, "confirmed": "yes"})
     assert response.status_code == 302
 
     issued.refresh_from_db()
@@ -109,7 +110,7 @@ def test_only_certificate_moderators_may_revoke(issued):
     editor = User.objects.create_user("editor", password="pw-for-tests")
     browser = Client()
     browser.force_login(editor)
-    browser.post(f"/admin/certificates/{issued.pk}/", {"reason": "No."})
+    browser.post(f"/admin/certificates/{issued.pk}/", {"reason": "No.", "confirmed": "yes"})
     issued.refresh_from_db()
     assert issued.revoked_at is None
 
@@ -120,10 +121,6 @@ def test_after_erasure_the_check_says_erased_by_its_holder_and_keeps_the_rest(is
     assert body["status"] == "erased" and body["status_label"] == "Erased by its holder"
     assert body["holder_name"] == "" and body["title"] == issued.title
     assert body["completed_on"] == "2026-03-02"
-
-
-REAL_KEY = "cmVhbC1sb29raW5nLWtleS1mb3ItdGhlLXRlc3RzLTE="
-"""A key that is not the development one (only the tests know it)."""
 
 
 @pytest.fixture

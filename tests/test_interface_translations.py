@@ -155,3 +155,114 @@ def test_plural_labels_follow_each_languages_grammar():
         with translation.override(language):
             for n, text in cases.items():
                 assert translation.ngettext(*points, n) % {"points": n} == text
+
+
+# The admin: every label, help text, choice and block name of our models goes through gettext,
+# and each content language opens a complete admin (Wagtail's own catalogues for its words).
+
+OUR_APPS = ["core", "project", "modules", "library", "guide"]
+"""The apps whose models partner editors, translators and moderators fill in the admin."""
+NOT_SHOWN_IN_FORMS = {"id", "page_ptr", "translation_key", "locale", "sort_order", "pathway"}
+
+
+def _our_models() -> list:
+    from django.apps import apps
+
+    return [model for app in OUR_APPS for model in apps.get_app_config(app).get_models()]
+
+
+def _is_lazy(text: object) -> bool:
+    from django.utils.functional import Promise
+
+    return isinstance(text, Promise)
+
+
+def _block_labels(block, path: str):
+    from wagtail import blocks
+
+    for name, child in getattr(block, "child_blocks", {}).items():
+        help_text = getattr(child.meta, "help_text", None) or getattr(
+            getattr(child, "field", None), "help_text", None
+        )
+        yield f"{path}.{name}", child.label, help_text
+        yield from _block_labels(child, f"{path}.{name}")
+    if isinstance(block, blocks.ListBlock):
+        yield from _block_labels(block.child_block, f"{path}[]")
+
+
+def test_every_model_field_label_and_help_text_goes_through_gettext():
+    untranslatable = []
+    for model in _our_models():
+        meta = model._meta
+        if not _is_lazy(meta.verbose_name) or not _is_lazy(meta.verbose_name_plural):
+            untranslatable.append(f"{meta.label}: verbose_name")
+        for field in meta.local_fields + meta.local_many_to_many:
+            if field.auto_created or field.name in NOT_SHOWN_IN_FORMS:
+                continue
+            if not _is_lazy(field.verbose_name):
+                untranslatable.append(f"{meta.label}.{field.name}: verbose_name")
+            if field.help_text and not _is_lazy(field.help_text):
+                untranslatable.append(f"{meta.label}.{field.name}: help_text")
+            for _value, label in field.flatchoices if field.choices else []:
+                if not _is_lazy(label) and label != _value:
+                    untranslatable.append(f"{meta.label}.{field.name}: choice {label!r}")
+    assert not untranslatable, "\n".join(untranslatable)
+
+
+def test_every_block_label_and_help_text_goes_through_gettext():
+    from wagtail.fields import StreamField
+
+    untranslatable = []
+    for model in _our_models():
+        for field in model._meta.local_fields:
+            if isinstance(field, StreamField):
+                where = f"{model._meta.label}.{field.name}"
+                for path, label, help_text in _block_labels(field.stream_block, where):
+                    if not _is_lazy(label):
+                        untranslatable.append(f"{path}: label {label!r}")
+                    if help_text and not _is_lazy(help_text):
+                        untranslatable.append(f"{path}: help_text {help_text!r}")
+    assert not untranslatable, "\n".join(untranslatable)
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_each_content_language_opens_wagtails_admin_in_that_language(language):
+    """Wagtail's own catalogue for the admin language of each content language exists, and the
+    admin speaks it together with ours (``pt`` is Wagtail's ``pt-pt``)."""
+    import gettext as gnu_gettext
+
+    import wagtail
+
+    from cms.core.admin_languages import admin_language, content_language
+
+    code = admin_language(language)
+    assert code in dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+    wagtail_locale = Path(wagtail.__file__).parent / "admin" / "locale"
+    assert gnu_gettext.find("django", wagtail_locale, [translation.to_locale(code)]), code
+    assert content_language(code) == language
+    with translation.override(code):
+        ours = catalogue(language).find("About the module").msgstr
+        assert translation.gettext("About the module") == ours
+        assert translation.gettext("Save draft") != "Save draft"  # Wagtail's words
+
+
+def test_a_stored_portuguese_preference_is_saved_under_wagtails_name():
+    from wagtail.users.models import UserProfile
+
+    from cms.core.admin_languages import store_admin_language
+
+    profile = UserProfile(preferred_language="pt")
+    store_admin_language(UserProfile, profile)
+    assert profile.preferred_language == "pt-pt"
+
+
+def test_the_module_form_speaks_portuguese():
+    from cms.modules.models import ModulePage
+
+    with translation.override("pt-pt"):
+        fields = {field.name: field for field in ModulePage._meta.get_fields()}
+        assert str(fields["summary"].verbose_name) == "Resumo"
+        assert str(fields["summary"].help_text) == "No máximo 240 caracteres, em linguagem simples."
+        assert str(ModulePage._meta.verbose_name) == "E-módulo"
+        body = fields["body"].stream_block
+        assert str(body.child_blocks["section"].label) == "Secção de texto"

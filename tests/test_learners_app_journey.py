@@ -15,7 +15,7 @@ from tests.test_api_e2e_preview import preview_reader, sign_in_editor
 
 live_api_server = live_server.live_api_server
 browser = app_browser.browser
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 CONTROLLED = (
     "navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller || new Promise("
     "r => navigator.serviceWorker.addEventListener('controllerchange', r)))"
@@ -46,7 +46,7 @@ def test_an_arabic_learner_goes_from_sign_up_to_certificate_and_erasure(
     code = page.locator(".recovery .code").inner_text()
     assert re.fullmatch(r"[A-Z0-9]{4}(-[A-Z0-9]{4}){5}", code)
     assert "رمز الاسترداد" in page.locator(".recovery").inner_text()
-    page.locator(".recovery a.primary").click()
+    page.locator(".recovery button.primary").click()
     page.locator("progress").first.wait_for()
 
     # Download the module once the service worker controls the page.

@@ -1,6 +1,7 @@
 """POST /api/v1/print-jobs/: 202 and the job's address, its status and progress, the PDF."""
 
 import uuid
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -66,7 +67,9 @@ def test_the_job_reports_its_progress_then_the_pdf_downloads(
     response = api.get(state["download_url"])
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert f'filename="{slugify(state["title"])}-fr.pdf"' in response["Content-Disposition"]
+    name = f"{slugify(state['title'], allow_unicode=True)}-fr.pdf"
+    disposition = response["Content-Disposition"]
+    assert f'filename="{name}"' in disposition or f"filename*=utf-8''{quote(name)}" in disposition
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -60,7 +61,9 @@ class CertificateListView(CertificatesAdminMixin, TemplateView):
                 Q(pk=query) | Q(title__icontains=query) | Q(holder_name__icontains=query)
             )
         page = Paginator(certificates, PAGE_SIZE).get_page(self.request.GET.get("p"))
-        context.update(page=page, query=query)
+        # The same word for a status here as on the certificate's own screen and public page.
+        rows = [(certificate, verify(certificate).status) for certificate in page]
+        context.update(page=page, rows=rows, query=query)
         return context
 
 
@@ -82,6 +85,7 @@ class CertificateDetailView(CertificatesAdminMixin, TemplateView):
             verification=verify(self.certificate),
             public_url=verification_url(self.certificate),
             form=kwargs.get("form") or (RevocationForm() if may_revoke else None),
+            confirming=kwargs.get("confirming", False),
         )
         return context
 
@@ -91,10 +95,15 @@ class CertificateDetailView(CertificatesAdminMixin, TemplateView):
         form = RevocationForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
+        if request.POST.get("confirmed") != "yes":
+            # Revoking cannot be undone: the moderator sees what will happen and confirms.
+            return self.render_to_response(self.get_context_data(form=form, confirming=True))
         Certificate.objects.filter(pk=self.certificate.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now(),
             revocation_reason=form.cleaned_data["reason"],
             revoked_by=request.user,
         )
-        messages.success(request, _("The certificate is revoked."))
+        # Translated now, in the moderator's admin language: the message is stored after the
+        # view has returned, when that language is no longer active.
+        messages.success(request, gettext("The certificate is revoked."))
         return redirect("certificates:detail", pk=self.certificate.pk)

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CertsConfig(AppConfig):
     name = "cms.certs"
     label = "certs"
-    verbose_name = "Certificates"
+    verbose_name = _("Certificates")
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401  (connects the learners' signals)

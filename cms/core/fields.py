@@ -7,11 +7,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+StrOrPromise = str | Promise
+
 colour_validator = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", "Give the colour as # and six hexadecimal digits, e.g. #1d4e89."
+    r"^#[0-9a-fA-F]{6}$", _("Give the colour as # and six hexadecimal digits, e.g. #1d4e89.")
 )
 
 CEFR_LEVELS = [(level, level) for level in ("A1", "A2", "B1", "B2", "C1", "C2")]
@@ -21,17 +27,23 @@ def colour_field(**kwargs: object) -> models.CharField:
     return models.CharField(
         max_length=7,
         validators=[colour_validator],
-        help_text="A dark colour: white text must stay readable on it.",
+        help_text=_("A dark colour: white text must stay readable on it."),
         **kwargs,
     )
 
 
-def text_list_field(item_label: str, help_text: str = "", max_length: int = 300) -> StreamField:
+def text_list_field(
+    item_label: StrOrPromise,
+    help_text: StrOrPromise = "",
+    max_length: int = 300,
+    verbose_name: StrOrPromise | None = None,
+) -> StreamField:
     """An ordered list of short sentences (objectives, outcomes), translated item by item."""
     return StreamField(
         [("item", blocks.CharBlock(max_length=max_length, label=item_label))],
         blank=True,
         help_text=help_text,
+        verbose_name=verbose_name,
     )
 
 
@@ -55,8 +67,11 @@ class ChoiceListField(models.JSONField):
         if not isinstance(value, list) or any(item not in allowed for item in value):
             unknown = [item for item in value or [] if item not in allowed]
             raise ValidationError(
-                f"Unknown value(s) {', '.join(map(str, unknown)) or repr(value)}; "
-                f"choose from {', '.join(sorted(allowed))}."
+                gettext("Unknown value(s) %(unknown)s; choose from %(allowed)s.")
+                % {
+                    "unknown": ", ".join(map(str, unknown)) or repr(value),
+                    "allowed": ", ".join(sorted(allowed)),
+                }
             )
 
     def formfield(self, **kwargs: Any) -> forms.Field:
@@ -64,6 +79,6 @@ class ChoiceListField(models.JSONField):
             choices=self.item_choices,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name.capitalize(),
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )

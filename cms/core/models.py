@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from cms.core.pages import ContentPage
@@ -9,9 +10,14 @@ class HomePage(ContentPage):
 
     template = "core/listing_page.html"
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("Introduction"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
+
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -24,13 +30,15 @@ class CatalogueRecord(models.Model):
     object whose current fingerprint differs has been edited since, and is left alone.
     """
 
-    kind = models.CharField(max_length=40)
-    slug = models.CharField(max_length=120)
-    data_hash = models.CharField(max_length=64)
-    content_fingerprint = models.CharField(max_length=80)
-    loaded_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(max_length=40, verbose_name=_("Kind"))
+    slug = models.CharField(max_length=120, verbose_name=_("Slug"))
+    data_hash = models.CharField(max_length=64, verbose_name=_("Data hash"))
+    content_fingerprint = models.CharField(max_length=80, verbose_name=_("Content fingerprint"))
+    loaded_at = models.DateTimeField(auto_now=True, verbose_name=_("Loaded at"))
 
     class Meta:
+        verbose_name = _("Catalogue record")
+        verbose_name_plural = _("Catalogue records")
         constraints = [
             models.UniqueConstraint(fields=["kind", "slug"], name="unique_catalogue_record")
         ]

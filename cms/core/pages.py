@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
@@ -14,7 +15,7 @@ class ContentPage(HeadlessPreviewMixin, Page):
     template stays available as the second preview mode, "Page layout".
     """
 
-    preview_modes = [("headless", "Front end"), ("layout", "Page layout")]
+    preview_modes = [("headless", _("Front end")), ("layout", _("Page layout"))]
 
     class Meta:
         abstract = True

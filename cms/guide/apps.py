@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GuideConfig(AppConfig):
     name = "cms.guide"
     label = "guide"
-    verbose_name = "Learning guide and infographics"
+    verbose_name = _("Learning guide and infographics")
 
     def ready(self) -> None:
         from .api.views import register_page_types

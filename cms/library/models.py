@@ -1,6 +1,9 @@
 """The e-library: the 40 good practices of the manual and the certification tools it reviews."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -9,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.blocks.base import RICH_TEXT_FEATURES
 from cms.core.fields import ChoiceListField, text_list_field
 from cms.core.pages import ContentPage
+from cms.core.permissions import SharedPage
 
 from .facets import (
     COST_CHOICES,
@@ -19,55 +23,86 @@ from .facets import (
 )
 
 
-class LibraryIndexPage(ContentPage):
+class LibraryIndexPage(SharedPage, ContentPage):
     template = "core/listing_page.html"
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("Introduction"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("E-library")
+        verbose_name_plural = _("E-libraries")
+
     parent_page_types = ["core.HomePage"]
     subpage_types = ["library.GoodPracticePage", "library.CertificationToolIndexPage"]
     max_count = 1
 
 
-class CertificationToolIndexPage(ContentPage):
+class CertificationToolIndexPage(SharedPage, ContentPage):
     template = "core/listing_page.html"
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("Introduction"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("Certification tools")
+        verbose_name_plural = _("Certification tool lists")
+
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = ["library.CertificationToolPage"]
     max_count = 1
 
 
-class GoodPracticePage(ContentPage):
+class GoodPracticePage(SharedPage, ContentPage):
     """A good practice as the manual describes it, with the experts' comments."""
 
-    organisations = models.CharField(max_length=400, help_text="Organisations behind it.")
-    website = models.URLField(max_length=400, blank=True)
+    organisations = models.CharField(
+        max_length=400, help_text=_("Organisations behind it."), verbose_name=_("Organisations")
+    )
+    website = models.URLField(max_length=400, blank=True, verbose_name=_("Website"))
     identified_by = models.ForeignKey(
         "project.Partner",
         on_delete=models.PROTECT,
         related_name="good_practices",
-        help_text="The partner that identified this practice.",
+        help_text=_("The partner that identified this practice."),
+        verbose_name=_("Identified by"),
     )
-    objectives_and_target_group = RichTextField(features=RICH_TEXT_FEATURES)
-    content_and_modalities = RichTextField(features=RICH_TEXT_FEATURES)
-    strengths = text_list_field("Strength", max_length=600)
-    weaknesses = text_list_field("Weakness", max_length=600)
-    strengths_and_weaknesses_notes = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    objectives_and_target_group = RichTextField(
+        features=RICH_TEXT_FEATURES, verbose_name=_("Objectives and target group")
+    )
+    content_and_modalities = RichTextField(
+        features=RICH_TEXT_FEATURES, verbose_name=_("Content and modalities")
+    )
+    strengths = text_list_field(_("Strength"), max_length=600, verbose_name=_("Strengths"))
+    weaknesses = text_list_field(_("Weakness"), max_length=600, verbose_name=_("Weaknesses"))
+    strengths_and_weaknesses_notes = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("Notes on strengths and weaknesses")
+    )
     propositions = RichTextField(
-        features=RICH_TEXT_FEATURES, help_text="Propositions to adapt to our platform."
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Propositions to adapt to our platform."),
+        verbose_name=_("Propositions"),
     )
-    expert_comments = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    expert_comments = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("Experts' comments")
+    )
 
-    resource_type = models.CharField(max_length=12, choices=RESOURCE_TYPE_CHOICES)
-    objectives = ChoiceListField(item_choices=OBJECTIVE_CHOICES)
-    country = models.CharField(max_length=3, choices=COUNTRY_CHOICES)
-    languages = ChoiceListField(item_choices=LANGUAGE_CHOICES, help_text="Languages it offers.")
-    cost = models.CharField(max_length=5, choices=COST_CHOICES)
-    has_certification = models.BooleanField(default=False)
+    resource_type = models.CharField(
+        max_length=12, choices=RESOURCE_TYPE_CHOICES, verbose_name=_("Type of resource")
+    )
+    objectives = ChoiceListField(item_choices=OBJECTIVE_CHOICES, verbose_name=_("Objectives"))
+    country = models.CharField(max_length=3, choices=COUNTRY_CHOICES, verbose_name=_("Country"))
+    languages = ChoiceListField(
+        item_choices=LANGUAGE_CHOICES,
+        help_text=_("Languages it offers."),
+        verbose_name=_("Languages"),
+    )
+    cost = models.CharField(max_length=5, choices=COST_CHOICES, verbose_name=_("Cost"))
+    has_certification = models.BooleanField(
+        default=False, verbose_name=_("Leads to a certification")
+    )
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("organisations"),
@@ -89,7 +124,7 @@ class GoodPracticePage(ContentPage):
                 FieldPanel("cost"),
                 FieldPanel("has_certification"),
             ],
-            heading="Facets (for filtering the e-library)",
+            heading=_("Facets (for filtering the e-library)"),
         ),
     ]
     override_translatable_fields = [
@@ -108,29 +143,48 @@ class GoodPracticePage(ContentPage):
         index.SearchField("objectives_and_target_group"),
         index.SearchField("content_and_modalities"),
         index.SearchField("expert_comments"),
+        index.SearchField("propositions"),
+        index.SearchField("strengths_and_weaknesses_notes"),
+        index.SearchField("strengths"),
+        index.SearchField("weaknesses"),
+        # Facets by name, in English, so that "Portugal" or "MOOC" finds them too.
+        index.SearchField("facet_words"),
         index.FilterField("resource_type"),
         index.FilterField("country"),
         index.FilterField("cost"),
     ]
+
+    class Meta:
+        verbose_name = _("Good practice")
+        verbose_name_plural = _("Good practices")
+
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types: list[str] = []
 
+    def facet_words(self) -> str:
+        """Country, type, objectives, languages and cost by name, for the search index."""
+        with translation.override(settings.LANGUAGE_CODE):
+            names = [self.get_country_display(), self.get_resource_type_display()]
+            names += [str(dict(OBJECTIVE_CHOICES).get(code, code)) for code in self.objectives]
+            names += [str(dict(LANGUAGE_CHOICES).get(code, code)) for code in self.languages]
+            return " ".join(str(name) for name in names)
 
-class CertificationToolPage(ContentPage):
+
+class CertificationToolPage(SharedPage, ContentPage):
     """A certification tool the manual reviews, and what MigranTech's certificates learn from it."""
 
     class Scope(models.TextChoices):
-        EUROPEAN = "european", "European framework"
-        NATIONAL = "national", "National"
-        PLATFORM = "platform", "Learning platform"
+        EUROPEAN = "european", _("European framework")
+        NATIONAL = "national", _("National")
+        PLATFORM = "platform", _("Learning platform")
 
-    scope = models.CharField(max_length=10, choices=Scope.choices)
-    country = models.CharField(max_length=3, choices=COUNTRY_CHOICES)
-    summary = models.TextField(max_length=300)
-    description = RichTextField(features=RICH_TEXT_FEATURES)
-    strengths = text_list_field("Strength", max_length=600)
-    weaknesses = text_list_field("Weakness", max_length=600)
-    references = text_list_field("Reference URL", max_length=400)
+    scope = models.CharField(max_length=10, choices=Scope.choices, verbose_name=_("Scope"))
+    country = models.CharField(max_length=3, choices=COUNTRY_CHOICES, verbose_name=_("Country"))
+    summary = models.TextField(max_length=300, verbose_name=_("Summary"))
+    description = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=_("Description"))
+    strengths = text_list_field(_("Strength"), max_length=600, verbose_name=_("Strengths"))
+    weaknesses = text_list_field(_("Weakness"), max_length=600, verbose_name=_("Weaknesses"))
+    references = text_list_field(_("Reference URL"), max_length=400, verbose_name=_("References"))
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("scope"),
@@ -150,5 +204,10 @@ class CertificationToolPage(ContentPage):
         index.SearchField("summary"),
         index.SearchField("description"),
     ]
+
+    class Meta:
+        verbose_name = _("Certification tool")
+        verbose_name_plural = _("Certification tools")
+
     parent_page_types = ["library.CertificationToolIndexPage"]
     subpage_types: list[str] = []

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -12,64 +13,90 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.fields import CEFR_LEVELS, colour_field, text_list_field
 from cms.core.pages import ContentPage
+from cms.core.permissions import SharedPage
 
 from .blocks import ModuleBodyBlock
 from .permissions import ModulePermissionTester, PartnerModuleForm
 
 
-class CurriculumPage(ContentPage):
+class CurriculumPage(SharedPage, ContentPage):
     """The root of the training course."""
 
     template = "core/listing_page.html"
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("Introduction"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("Curriculum")
+        verbose_name_plural = _("Curricula")
+
     parent_page_types = ["core.HomePage"]
     subpage_types = ["modules.CategoryPage", "modules.PathwayPage"]
     max_count = 1
 
 
-class CategoryPage(ContentPage):
+class CategoryPage(SharedPage, ContentPage):
     """A category of e-modules; its colour guides learners through the platform."""
 
-    description = models.TextField(help_text="Two short sentences in plain language.")
-    colour = colour_field()
+    editors_add_children = True
+
+    description = models.TextField(
+        help_text=_("Two short sentences in plain language."), verbose_name=_("Description")
+    )
+    colour = colour_field(verbose_name=_("Colour"))
 
     content_panels = ContentPage.content_panels + [FieldPanel("description"), FieldPanel("colour")]
     override_translatable_fields = [SynchronizedField("colour")]
     search_fields = ContentPage.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("Category")
+        verbose_name_plural = _("Categories")
+
     parent_page_types = ["modules.CurriculumPage"]
     subpage_types = ["modules.ModulePage"]
 
 
-class PathwayPage(ContentPage):
+class PathwayPage(SharedPage, ContentPage):
     """An intern pathway: a chosen sequence of e-modules from several categories."""
 
-    description = models.TextField(help_text="Two short sentences in plain language.")
-    colour = colour_field()
+    description = models.TextField(
+        help_text=_("Two short sentences in plain language."), verbose_name=_("Description")
+    )
+    colour = colour_field(verbose_name=_("Colour"))
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("description"),
         FieldPanel("colour"),
-        InlinePanel("pathway_modules", label="E-modules, in order", min_num=1),
+        InlinePanel("pathway_modules", label=_("E-modules, in order"), min_num=1),
     ]
     override_translatable_fields = [
         SynchronizedField("colour"),
         SynchronizedField("pathway_modules"),
     ]
     search_fields = ContentPage.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("Pathway")
+        verbose_name_plural = _("Pathways")
+
     parent_page_types = ["modules.CurriculumPage"]
     subpage_types: list[str] = []
 
 
 class PathwayModule(Orderable):
     pathway = ParentalKey(PathwayPage, on_delete=models.CASCADE, related_name="pathway_modules")
-    module = models.ForeignKey("modules.ModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey(
+        "modules.ModulePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("Module")
+    )
 
     panels = [FieldPanel("module")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("Module of the pathway")
+        verbose_name_plural = _("Modules of the pathway")
         constraints = [
             models.UniqueConstraint(fields=["pathway", "module"], name="unique_module_per_pathway")
         ]
@@ -78,28 +105,43 @@ class PathwayModule(Orderable):
 class ModulePage(ContentPage):
     """An e-module of about three hours: objectives, content, vocabulary, exercises, evaluation."""
 
-    summary = models.TextField(max_length=240, help_text="At most 240 characters, plain language.")
+    summary = models.TextField(
+        max_length=240,
+        help_text=_("At most 240 characters, plain language."),
+        verbose_name=_("Summary"),
+    )
     partner = models.ForeignKey(
         "project.Partner",
         on_delete=models.PROTECT,
         related_name="modules",
-        help_text="The partner organisation that wrote the module.",
+        help_text=_("The partner organisation that wrote the module."),
+        verbose_name=_("Partner"),
     )
-    trainers = ParentalManyToManyField("project.Trainer", blank=True, related_name="modules")
-    duration_hours = models.DecimalField(max_digits=4, decimal_places=1, default=3)
+    trainers = ParentalManyToManyField(
+        "project.Trainer", blank=True, related_name="modules", verbose_name=_("Trainers")
+    )
+    duration_hours = models.DecimalField(
+        max_digits=4, decimal_places=1, default=3, verbose_name=_("Duration (hours)")
+    )
     language_level = models.CharField(
         max_length=2,
         choices=CEFR_LEVELS,
         default="A2",
-        help_text="CEFR level of the module's language.",
+        help_text=_("CEFR level of the module's language."),
+        verbose_name=_("Language level (CEFR)"),
     )
-    objectives = text_list_field("Learning objective", "Start each with “To …”.")
+    objectives = text_list_field(
+        _("Learning objective"), _("Start each with “To …”."), verbose_name=_("Objectives")
+    )
     outcomes = text_list_field(
-        "Learning outcome",
-        "Learning outcomes and acquired competences; start each with “You can …”.",
+        _("Learning outcome"),
+        _("Learning outcomes and acquired competences; start each with “You can …”."),
+        verbose_name=_("Outcomes"),
     )
-    competences = ParentalManyToManyField("project.Competence", blank=True, related_name="modules")
-    body = StreamField(ModuleBodyBlock(), blank=True)
+    competences = ParentalManyToManyField(
+        "project.Competence", blank=True, related_name="modules", verbose_name=_("Competences")
+    )
+    body = StreamField(ModuleBodyBlock(), blank=True, verbose_name=_("Body"))
 
     base_form_class = PartnerModuleForm
     content_panels = ContentPage.content_panels + [
@@ -111,7 +153,7 @@ class ModulePage(ContentPage):
                 FieldPanel("duration_hours"),
                 FieldPanel("language_level"),
             ],
-            heading="About the module",
+            heading=_("About the module"),
         ),
         FieldPanel("objectives"),
         FieldPanel("outcomes"),
@@ -129,9 +171,18 @@ class ModulePage(ContentPage):
     search_fields = ContentPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        # "Factor Social" finds Factor Social's modules in the admin's search.
+        index.RelatedFields(
+            "partner", [index.SearchField("name"), index.SearchField("short_name")]
+        ),
         index.FilterField("partner"),
         index.FilterField("language_level"),
     ]
+
+    class Meta:
+        verbose_name = _("E-module")
+        verbose_name_plural = _("E-modules")
+
     parent_page_types = ["modules.CategoryPage"]
     subpage_types: list[str] = []
 

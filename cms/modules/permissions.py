@@ -13,11 +13,7 @@ from django.db.models import QuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
 
-MODERATORS_GROUP = "Moderators"
-
-
-def is_moderator(user: AbstractBaseUser) -> bool:
-    return user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
+from cms.core.permissions import is_moderator
 
 
 def partners_edited_by(user: AbstractBaseUser) -> QuerySet:
@@ -74,4 +70,9 @@ class PartnerModuleForm(WagtailAdminPageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.for_user is not None and not is_moderator(self.for_user):
-            self.fields["partner"].queryset = partners_edited_by(self.for_user)
+            own = partners_edited_by(self.for_user)
+            self.fields["partner"].queryset = own
+            # Only the trainers of the editor's own partner (trainers hang off English partners).
+            self.fields["trainers"].queryset = self.fields["trainers"].queryset.filter(
+                partner__translation_key__in=own.values("translation_key")
+            )

@@ -3,14 +3,16 @@
 from typing import Any
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale, Page
 
-from .documents import PrintRequestError, private_kinds
+from .documents import PrintRequestError, document_kinds, private_kinds
 from .forms import PrintPackForm
 from .jobs import can_print_answer_key, request_print
 from .models import PrintJob
@@ -52,6 +54,7 @@ class PrintPacksView(PrintingAdminMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["recent_jobs"] = self.visible_jobs().select_related("requested_by")[:RECENT_JOBS]
+        context["target_fields"] = context["form"].target_fields
         return context
 
     def form_valid(self, form: PrintPackForm) -> HttpResponse:
@@ -79,7 +82,29 @@ class PrintJobView(PrintingAdminMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["job"] = self.job
+        offers = {document.kind: document.offer for document in document_kinds()}
+        context["kind_label"] = offers.get(self.job.kind, self.job.kind)
+        context["file_name"] = self.job.file_name
         context["status_labels"] = dict(PrintJob.Status.choices)
         context["status_url"] = reverse("print-job-detail", args=[self.job.pk])
         context["download_url"] = reverse("print-job-download", args=[self.job.pk])
         return context
+
+
+class ReadBeforePrintingView(PrintingAdminMixin, View):
+    """A published page (an e-module) as it reads, in the chosen language, before it is printed.
+
+    Any page whose type offers the "layout" preview qualifies; printing names no content app.
+    """
+
+    def get(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+        if "layout" not in dict(page.preview_modes):
+            raise Http404
+        asked = request.GET.get("locale", "")
+        translated = page.get_translation_or_none(
+            Locale.objects.filter(language_code=asked).first()
+        )
+        shown = translated if translated is not None and translated.live else page
+        with translation.override(shown.locale.language_code):
+            return shown.specific.serve_preview(request, "layout")

@@ -7,23 +7,56 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.admin_languages import content_language
+
 from .documents import PAPER_SIZES, PrintableDocument, PrintOptions, document_kinds
 
 
-def _target_field(document: type[PrintableDocument]) -> forms.ModelChoiceField:
-    """The field choosing ``document``'s pages (in the active language, as the form is built)."""
+def _target_field(
+    document: type[PrintableDocument], titles: dict[Any, str]
+) -> forms.ModelChoiceField:
+    """The field choosing ``document``'s pages, named in the counsellor's language."""
+    field: PageChoiceField | PageMultipleChoiceField
     if document.max_targets > 1:
-        return forms.ModelMultipleChoiceField(
+        field = PageMultipleChoiceField(
             queryset=document.choosable_targets(),
             required=False,
             widget=forms.CheckboxSelectMultiple,
             label=str(document.target_label),
         )
-    return forms.ModelChoiceField(
-        queryset=document.choosable_targets(),
-        required=False,
-        label=str(document.target_label),
-    )
+    else:
+        field = PageChoiceField(
+            queryset=document.choosable_targets(),
+            required=False,
+            label=str(document.target_label),
+        )
+    field.titles = titles
+    return field
+
+
+def _titles_in(language: str) -> dict[Any, str]:
+    """Titles of the live pages translated into ``language``, by translation key."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().filter(locale__language_code=language)
+    return dict(pages.values_list("translation_key", "title"))
+
+
+class TranslatedTitles:
+    """Choosers that name each page in the counsellor's language where it is translated."""
+
+    titles: dict[Any, str] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.titles.get(obj.translation_key, obj.title)
+
+
+class PageChoiceField(TranslatedTitles, forms.ModelChoiceField):
+    pass
+
+
+class PageMultipleChoiceField(TranslatedTitles, forms.ModelMultipleChoiceField):
+    pass
 
 
 class PrintPackForm(forms.Form):
@@ -45,6 +78,7 @@ class PrintPackForm(forms.Form):
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         kind.choices = [(document.kind, document.offer) for document in documents]
+        titles = _titles_in(content_language())
         self.target_fields: dict[str, str] = {}
         for document in documents:
             name = document.target_field
@@ -52,7 +86,7 @@ class PrintPackForm(forms.Form):
                 continue
             self.target_fields[document.kind] = name
             if name not in self.fields:
-                self.fields[name] = _target_field(document)
+                self.fields[name] = _target_field(document, titles)
         self.order_fields(["kind", *self.target_fields.values()])
         if not may_print_answer_key:
             del self.fields["answer_key"]

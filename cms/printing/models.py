@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .storage import private_storage
@@ -61,6 +62,15 @@ class PrintJob(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"{self.kind} ({self.locale})"
+
+    @property
+    def locale_name(self) -> str:
+        return dict(settings.LANGUAGES).get(self.locale, self.locale)
+
+    @property
+    def file_name(self) -> str:
+        """The PDF's file name: its title and language (titles keep non-Latin letters)."""
+        return f"{slugify(self.title, allow_unicode=True) or self.kind}-{self.locale}.pdf"
 
     @property
     def has_answer_key(self) -> bool:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import PrintJobView, PrintPacksView
+from .admin_views import PrintJobView, PrintPacksView, ReadBeforePrintingView
 
 
 class PrintMenuItem(MenuItem):
@@ -19,6 +19,7 @@ def register_printing_urls() -> list:
     urls = [
         path("", PrintPacksView.as_view(), name="packs"),
         path("<uuid:pk>/", PrintJobView.as_view(), name="job"),
+        path("read/<int:page_id>/", ReadBeforePrintingView.as_view(), name="read"),
     ]
     return [path("printable-packs/", include((urls, "printing"), namespace="printing"))]
 

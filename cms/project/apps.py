@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectConfig(AppConfig):
     name = "cms.project"
     label = "project"
-    verbose_name = "Project and partners"
+    verbose_name = _("Project and partners")
 
     def ready(self) -> None:
         from .api.views import register_page_types

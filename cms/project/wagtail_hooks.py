@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -25,7 +26,7 @@ class CompetenceViewSet(SnippetViewSet):
 
 
 class ProjectSnippets(SnippetViewSetGroup):
-    menu_label = "Project"
+    menu_label = _("Project")
     menu_icon = "site"
     items = (PartnerViewSet, TrainerViewSet, CompetenceViewSet)
 

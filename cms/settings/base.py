@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.core.admin_language_middleware.AdminLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -220,6 +221,14 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGES_KNOWN.get(code, code)) for code in CONTENT_LOCALES
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
+# The admin speaks the content languages; where Wagtail names one differently (it has only
+# European and Brazilian Portuguese), the admin uses Wagtail's name, and a stored preference
+# for the content language is read as that (cms.core.admin_languages). Our own catalogue in
+# locale/pt/ still serves "pt-pt", as gettext falls back from pt_PT to pt.
+ADMIN_LANGUAGE_ALIASES = {"pt": "pt-pt"}
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (ADMIN_LANGUAGE_ALIASES.get(code, code), name) for code, name in LANGUAGES
+]
 WAGTAIL_I18N_ENABLED = True
 # Machine translation for translators' first drafts: DeepL when a key is given, or any
 # wagtail-localize translator class named in MACHINE_TRANSLATOR_CLASS.
@@ -301,6 +310,9 @@ PRINT_TIME_LIMIT_SECONDS = env.int("PRINT_TIME_LIMIT_SECONDS", default=300)
 PRINT_MEMORY_LIMIT_MB = env.int("PRINT_MEMORY_LIMIT_MB", default=2048)
 PRINT_LEASE_SECONDS = env.int("PRINT_LEASE_SECONDS", default=90)
 PRINT_QUEUE_PATIENCE_SECONDS = env.int("PRINT_QUEUE_PATIENCE_SECONDS", default=600)
+# Without a Celery worker (no REDIS_URL), render print jobs in a thread beside the web request
+# instead of inside it (developer machines and the demo; tests keep rendering in the request).
+PRINT_IN_BACKGROUND_THREAD = env.bool("PRINT_IN_BACKGROUND_THREAD", default=False)
 
 # Certificates (cms.certs): the Ed25519 key that signs them (base64 raw seed or PEM) and the
 # public keys of former signing keys, still trusted for what they signed. The default is the

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from cms.modules.permissions import MODERATORS_GROUP
+from cms.core.permissions import MODERATORS_GROUP
 
 if TYPE_CHECKING:
     from cms.project.models import Partner
@@ -51,13 +51,15 @@ def ensure_groups() -> None:
     """Create or complete the groups; safe to run again (it only adds what is missing).
 
     Moderators and counsellors exist from the first provisioning; each partner's editors group
-    gets its rights on the curriculum once the catalogue has brought both.
+    gets its rights on the curriculum and the e-library once the catalogue has brought them.
     """
+    from cms.library.models import LibraryIndexPage
     from cms.modules.models import CurriculumPage
     from cms.project.models import Partner
 
     home = Page.objects.get(depth=2, locale__language_code="en")
     curriculum = CurriculumPage.objects.filter(locale__language_code="en").first()
+    library = LibraryIndexPage.objects.filter(locale__language_code="en").first()
     access_admin = _permissions("access_admin")
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
@@ -86,4 +88,8 @@ def ensure_groups() -> None:
         group.permissions.add(*access_admin)
         if curriculum is not None:  # partners come with the catalogue, which has a curriculum
             _grant_pages(group, curriculum, "add", "change")
+        if library is not None:
+            # Any page permission opens the e-library in the explorer; its pages only moderators
+            # change (cms.core.permissions.SharedPage), so editors read it.
+            _grant_pages(group, library, "add")
         _grant_media(group)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.core.locales import target_locales
 from cms.modules.models import ModulePage
@@ -27,6 +27,19 @@ def module_statuses(
     if live_only:
         modules = modules.live()
     return translation_status(modules.order_by("path").specific(), locales)
+
+
+def page_statuses(locales: list[Locale] | None = None) -> list[PageStatus]:
+    """Every translatable page of the source tree (curriculum, e-library, tools, infographics,
+    guide, project), in tree order."""
+    from cms.core.pages import ContentPage
+
+    pages = (
+        Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=2)
+        .order_by("path")
+        .specific()
+    )
+    return translation_status([p for p in pages if isinstance(p, ContentPage)], locales)
 
 
 def summarise(

@@ -10,13 +10,15 @@ once wagtail-localize's editor offers workflow actions itself.
 from django.contrib import messages
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+
+from cms.core.permissions import is_moderator
 
 from .localize_drafts import save_draft
 
@@ -57,3 +59,15 @@ def submit_view(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
             gettext("“%(title)s” was sent to the reviewers.") % {"title": page.draft_title},
         )
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def convert_to_alias_view(request: HttpRequest, page_id: int, **kwargs: object) -> HttpResponse:
+    """Moderators only: converting a translation to an alias throws the translation away."""
+    from wagtail_localize.views.convert import convert_to_alias
+
+    if not is_moderator(request.user):
+        messages.error(
+            request, gettext("Only moderators may replace a translation with the source page.")
+        )
+        return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page_id]))
+    return convert_to_alias(request, page_id, **kwargs)

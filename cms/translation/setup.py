@@ -63,12 +63,35 @@ def _review_workflow(locale: Locale, reviewers: Group) -> Workflow:
     return workflow
 
 
+SECTION_DEPTH = 3
+"""The home page's children (curriculum, e-library, guide, infographics, project) and below."""
+
+
+def ensure_locale_tree(locale: Locale) -> None:
+    """Every section of the English tree has a page in ``locale``'s tree, so translators find
+    the e-library, the certification tools, the infographics, the guide and the project page
+    there, and may translate any page below them. New pages are drafts: nothing is published in
+    a language before someone translates it."""
+    english_home = Page.objects.get(depth=2, locale=source_locale())
+    sections = english_home.get_descendants().filter(depth__lte=SECTION_DEPTH + 1)
+    sections = sections.exclude(numchild=0, depth=SECTION_DEPTH + 1).order_by("path")
+    existing = set(
+        Page.objects.filter(
+            locale=locale, translation_key__in=sections.values("translation_key")
+        ).values_list("translation_key", flat=True)
+    )
+    for section in sections.specific():
+        if section.translation_key not in existing:
+            translate_segments(section, locale, {}, publish=False)
+
+
 def ensure_translation_setup() -> None:
     """Create or complete every locale's home, groups, permissions and workflow."""
     ensure_content_locales()
     access_admin = Permission.objects.get(codename="access_admin")
     for locale in target_locales():
         home = locale_home(locale)
+        ensure_locale_tree(locale)
         translators, reviewers = translators_group(locale), reviewers_group(locale)
         for group in (translators, reviewers):
             group.permissions.add(access_admin)

@@ -4,6 +4,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import review, views
+from .dashboard import our_modules_panel
+
+hooks.register("construct_homepage_panels", our_modules_panel)
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +17,12 @@ def register_admin_urls() -> list:
             "translation/submit/<int:page_id>/",
             review.submit_view,
             name="translation_submit_for_review",
+        ),
+        # Before wagtail-localize's own address (its hooks are registered after ours).
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            review.convert_to_alias_view,
+            name="translation_convert_to_alias",
         ),
     ]
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext
 from wagtail import blocks
 
 NON_FIELD = "__all__"
@@ -50,9 +51,12 @@ class FileExtensionValidator:
     def __call__(self, document: Any) -> None:
         name = (getattr(document, "file", None) and document.file.name) or ""
         if not name.lower().endswith(tuple(f".{ext}" for ext in self.extensions)):
-            allowed = " or ".join(f".{ext}" for ext in self.extensions)
-            shown = name.rsplit("/", 1)[-1] or "unnamed"
-            raise ValidationError(f"Choose a {allowed} file (this one is “{shown}”).")
+            allowed = " / ".join(f".{ext}" for ext in self.extensions)
+            shown = name.rsplit("/", 1)[-1] or "?"
+            raise ValidationError(
+                gettext("Choose a %(allowed)s file (this one is “%(name)s”).")
+                % {"allowed": allowed, "name": shown}
+            )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, FileExtensionValidator) and other.extensions == self.extensions

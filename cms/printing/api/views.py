@@ -1,7 +1,6 @@
 """POST a print request, GET the job, GET its PDF. Thin: the work is in ``cms.printing.jobs``."""
 
 from django.http import FileResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -111,9 +110,11 @@ class PrintJobViewSet(viewsets.GenericViewSet):
                 problem_type="not-ready",
                 title=gettext("Not ready"),
             )
-        name = f"{slugify(job.title) or job.kind}-{job.locale}.pdf"
         return FileResponse(
-            job.result.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+            job.result.open("rb"),
+            as_attachment=True,
+            filename=job.file_name,
+            content_type="application/pdf",
         )
 
     def _job(self, pk: str) -> PrintJob:

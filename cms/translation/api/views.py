@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from cms.core.api.openapi import problem
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, BadParameter
 from cms.core.locales import LOCALE_PARAMETER, locale_codes, source_locale_code, target_locales
-from cms.modules.permissions import MODERATORS_GROUP
+from cms.core.permissions import MODERATORS_GROUP
 from cms.translation.report import module_statuses, summarise
 from cms.translation.setup import REVIEWERS_PREFIX, TRANSLATORS_PREFIX
 
