@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 
 from cms.certs.groups import CERTIFICATE_MODERATORS_GROUP as CERTIFICATE_MODERATORS
 from cms.certs.models import Certificate
-from cms.modules.permissions import MODERATORS_GROUP
+from cms.core.permissions import MODERATORS_GROUP
 
 from .certs_helpers import category, complete, learner, modules_of
 

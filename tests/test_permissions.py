@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from cms.core.permissions import MODERATORS_GROUP
 from cms.modules.models import ModulePage
-from cms.modules.permissions import MODERATORS_GROUP
 from cms.project.models import Partner
 
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
