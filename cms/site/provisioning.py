@@ -11,7 +11,7 @@ from django.db import transaction
 
 from cms.certs.groups import ensure_certificate_moderators
 from cms.core.locales import ensure_content_locales, source_locale
-from cms.translation.setup import ensure_translation_setup
+from cms.translation.setup import ensure_locale_trees, ensure_translation_setup
 
 from .catalogue.context import ensure_home
 from .groups import ensure_groups
@@ -23,4 +23,5 @@ def provision() -> None:
         ensure_home(source_locale())
         ensure_groups()
         ensure_translation_setup()
+        ensure_locale_trees()
         ensure_certificate_moderators()

@@ -67,12 +67,23 @@ SECTION_DEPTH = 3
 """The home page's children (curriculum, e-library, guide, infographics, project) and below."""
 
 
-def ensure_locale_tree(locale: Locale) -> None:
-    """Every section of the English tree has a page in ``locale``'s tree, so translators find
-    the e-library, the certification tools, the infographics, the guide and the project page
+def ensure_locale_trees() -> None:
+    """Every section of the English tree has a page in each target locale's tree, so translators
+    find the e-library, the certification tools, the infographics, the guide and the project page
     there, and may translate any page below them. New pages are drafts: nothing is published in
-    a language before someone translates it."""
-    english_home = Page.objects.get(depth=2, locale=source_locale())
+    a language before someone translates it.
+
+    Run after the content and its translations are loaded: a draft made here first would stand
+    in the way of a translation loaded later.
+    """
+    for locale in target_locales():
+        _ensure_locale_tree(locale)
+
+
+def _ensure_locale_tree(locale: Locale) -> None:
+    english_home = Page.objects.filter(depth=2, locale=source_locale()).first()
+    if english_home is None:
+        return
     sections = english_home.get_descendants().filter(depth__lte=SECTION_DEPTH + 1)
     sections = sections.exclude(numchild=0, depth=SECTION_DEPTH + 1).order_by("path")
     existing = set(
@@ -91,7 +102,6 @@ def ensure_translation_setup() -> None:
     access_admin = Permission.objects.get(codename="access_admin")
     for locale in target_locales():
         home = locale_home(locale)
-        ensure_locale_tree(locale)
         translators, reviewers = translators_group(locale), reviewers_group(locale)
         for group in (translators, reviewers):
             group.permissions.add(access_admin)

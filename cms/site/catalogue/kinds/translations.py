@@ -18,7 +18,7 @@ from cms.site.catalogue.context import LoadContext
 from cms.site.catalogue.source import CatalogueError, DataFile, Problem, read_data_file
 from cms.translation.po import apply_po
 from cms.translation.segments import translate_segments
-from cms.translation.setup import ensure_translation_setup
+from cms.translation.setup import ensure_locale_trees, ensure_translation_setup
 
 KIND_FIELDS = {
     "categories": ("category", {"title": "title", "description": "description"}),
@@ -52,6 +52,7 @@ def load_translations(ctx: LoadContext) -> None:
             _translate(ctx, file, ["learning_guide"], guide, locale, texts)
     for path in sorted(folder.glob("*/*.po")):
         _load_po(ctx, path)
+    ensure_locale_trees()
     # Copying parent pages into a locale's tree leaves stale child counts in treebeard's
     # bookkeeping; recount them so editors can add pages under translated pages.
     Page.fix_tree(fix_paths=False)
