@@ -67,14 +67,24 @@ def first_page_image(reader_path, tmp_path) -> Image.Image:
 
 
 def title_ink(image: Image.Image) -> tuple[int, int]:
-    """Leftmost and rightmost column of the white title lettering in the cover's colour band."""
+    """Leftmost and rightmost column of the white title lettering in the cover's colour band.
+
+    The band also holds the category's name in smaller letters (in English while the category
+    is untranslated, so at the left): the title is the tallest line of white ink. The page's
+    outermost columns are left out: the colour band stops a pixel short of the edge.
+    """
     width, height = image.size
     band = image.crop((0, int(height * 0.05), width, int(height * 0.16)))
-    columns = [
-        x
-        for x in range(band.width)
-        if any(band.getpixel((x, y)) > 200 for y in range(0, band.height, 2))
-    ]
+    inner = range(2, width - 2)
+    rows = [y for y in range(band.height) if any(band.getpixel((x, y)) > 200 for x in inner)]
+    lines: list[list[int]] = []
+    for y in rows:
+        if lines and y == lines[-1][-1] + 1:
+            lines[-1].append(y)
+        else:
+            lines.append([y])
+    title = max(lines, key=len)
+    columns = [x for x in range(width) if any(band.getpixel((x, y)) > 200 for y in title[::2])]
     return min(columns), max(columns)
 
 
