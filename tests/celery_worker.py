@@ -78,3 +78,16 @@ class Worker:
 
     def tail(self) -> str:
         return "\n".join(self.log.read_text().splitlines()[-40:])
+
+
+@pytest.fixture
+def print_worker(tmp_path):
+    """A print worker when the site queues jobs in Redis; none when it prints them at once."""
+    if not settings.REDIS_URL:
+        yield None
+        return
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.fail("With REDIS_URL the print worker needs the PostgreSQL test database.")
+    started = Worker(settings.REDIS_URL, tmp_path)
+    yield started
+    started.kill()

@@ -8,32 +8,19 @@ web process prints at once and the page finds the job ready.
 import time
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import sync_playwright
 
 from cms.printing.models import PrintJob
 from tests import live_server
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-from .celery_worker import Worker
+from .celery_worker import print_worker
 
 live_api_server = live_server.live_api_server
+worker = print_worker
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 WAIT_MS = 180_000
-
-
-@pytest.fixture
-def worker(tmp_path):
-    """A print worker when the site queues jobs in Redis; none when it prints them at once."""
-    if not settings.REDIS_URL:
-        yield None
-        return
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.fail("With REDIS_URL the print worker needs the PostgreSQL test database.")
-    started = Worker(settings.REDIS_URL, tmp_path)
-    yield started
-    started.kill()
 
 
 @pytest.fixture

@@ -18,10 +18,11 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests import live_server
+from tests import celery_worker, live_server
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 live_api_server = live_server.live_api_server
+print_worker = celery_worker.print_worker
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 DOCS = Path(settings.BASE_DIR) / "docs"
@@ -164,7 +165,9 @@ def test_a_persian_translator_then_reviewer(live_api_server, roles, chromium):
     reviewer.document("translation", "report-needs-work-fa")
 
 
-def test_a_french_counsellor_reads_then_prints_a_module(live_api_server, roles, chromium):
+def test_a_french_counsellor_reads_then_prints_a_module(
+    live_api_server, roles, chromium, print_worker
+):
     counsellor = Role(chromium, live_api_server, roles["accounts"]["counsellor"], "fr")
     form = counsellor.open("/admin/printable-packs/")
     expect(form.locator("[data-print-field=category]")).to_be_hidden()
