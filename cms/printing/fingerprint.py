@@ -27,9 +27,12 @@ from .documents import PrintableDocument
 
 PRINTING_DIR = Path(__file__).resolve().parent
 LAYOUT_CODE = (
+    "bidi.py",
     "documents.py",
     "links.py",
     "pdf.py",
+    "scaled_fonts.py",
+    "weasyprint_tags.py",
     "worksheets.py",
     "templatetags/printing_tags.py",
 )
