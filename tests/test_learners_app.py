@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from cms.modules.models import ModulePage
 from tests import app_browser, live_server
@@ -221,13 +222,14 @@ def test_errors_are_said_in_the_learners_language(live_api_server, showcase_id, 
     # An expired or revoked token: the real server answers 401.
     page.evaluate("localStorage.setItem('mt-token', 'expired-token')")
     open_app(page, live_api_server.url, "#/me")
-    assert "انتهت جلستك" in page.locator("[role=alert]").inner_text()
+    # A hash change re-renders in place: wait for the new screen's alert, not the last one's.
+    expect(page.locator("[role=alert]")).to_contain_text("انتهت جلستك")
     assert page.evaluate("localStorage.getItem('mt-token')") is None
 
     # The server cannot be reached.
     page.route("**/api/v1/catalogue/**", lambda route: route.abort("connectionrefused"))
     open_app(page, live_api_server.url, "#/")
-    assert "لا يمكن الوصول إلى الخادم" in page.locator("[role=alert]").inner_text()
+    expect(page.locator("[role=alert]")).to_contain_text("لا يمكن الوصول إلى الخادم")
     page.unroute("**/api/v1/catalogue/**")
 
     # Too many requests, with Retry-After.
@@ -235,6 +237,7 @@ def test_errors_are_said_in_the_learners_language(live_api_server, showcase_id, 
         route, 429, "rate-limited", "Too many requests", {"Retry-After": "30"}))  # fmt: skip
     open_app(page, live_api_server.url, "#/settings")
     open_app(page, live_api_server.url, "#/")
+    expect(page.locator("[role=alert]")).to_contain_text("محاولات كثيرة جدًا")
     alert = page.locator("[role=alert]").inner_text()
     assert "محاولات كثيرة جدًا" in alert and ("٣٠" in alert or "30" in alert)
     page.unroute("**/api/v1/catalogue/**")

@@ -43,7 +43,27 @@ function showSettings(): void {
     languagePicker("language-settings"), ...settingsAccount(main));
 }
 
-async function route(): Promise<void> {
+// One screen at a time: a screen asked for while another is loading (a tap during a slow
+// download, a language change) is shown after it, so the last one asked for is what stays.
+let showing: Promise<void> | null = null;
+let askedAgain = false;
+
+function route(): Promise<void> {
+  if (showing) {
+    askedAgain = true;
+    return showing;
+  }
+  showing = (async () => {
+    do {
+      askedAgain = false;
+      await showScreen();
+    } while (askedAgain);
+    showing = null;
+  })();
+  return showing;
+}
+
+async function showScreen(): Promise<void> {
   main.setAttribute("aria-busy", "true");
   try {
     if (previewToken) return await showPreview(main, params.get("content_type") || "", previewToken);
