@@ -32,42 +32,29 @@ def _codes(choices: list[tuple[str, str]]) -> dict[str, Any]:
     return {"enum": [code for code, _label in choices]}
 
 
-def _entries(key: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
-    properties = {"editorial_note": OPTIONAL_TEXT, **properties}
+def _closed(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties (a typo in a data file is an error, not ignored)."""
     return {
         "type": "object",
-        "required": [key],
+        "required": required,
+        "properties": properties,
         "additionalProperties": False,
-        "properties": {
-            key: {
-                "type": "array",
-                "minItems": 1,
-                "items": {
-                    "type": "object",
-                    "required": required,
-                    "properties": properties,
-                    "additionalProperties": False,
-                },
-            }
-        },
     }
+
+
+def _entry(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    return _closed(required, {"editorial_note": OPTIONAL_TEXT, **properties})
+
+
+def _entries(key: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """A file whose ``key`` lists one entry or more."""
+    entries = {"type": "array", "minItems": 1, "items": _entry(required, properties)}
+    return _closed([key], {key: entries})
 
 
 def _single(key: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
-    properties = {"editorial_note": OPTIONAL_TEXT, **properties}
-    return {
-        "type": "object",
-        "required": [key],
-        "additionalProperties": False,
-        "properties": {
-            key: {
-                "type": "object",
-                "required": required,
-                "properties": properties,
-                "additionalProperties": False,
-            }
-        },
-    }
+    """A file whose ``key`` holds one entry."""
+    return _closed([key], {key: _entry(required, properties)})
 
 
 PARTNERS = _entries(
