@@ -82,6 +82,13 @@ def test_a_signed_in_learner_meets_the_contract(live_api_server):
         "learners_me_destroy",
     )
     assert run.returncode == 0, run.stdout[-15000:] + run.stderr[-3000:]
+    # Signed in from the first request to the last: no operation of the run ended the session,
+    # so the learner's operations were exercised with a valid token, not only refused.
+    me = urllib.request.Request(  # noqa: S310
+        f"{live_api_server.url}/api/v1/learners/me/", headers={"Authorization": f"Bearer {token}"}
+    )
+    with urllib.request.urlopen(me, timeout=30) as response:  # noqa: S310
+        assert response.status == 200
 
 
 def test_anonymous_clients_meet_the_contract(live_api_server):
