@@ -104,6 +104,15 @@ def test_a_module_certificate_in_english(tmp_path):
     assert "European Commission" in annex
 
 
+def test_the_annex_is_numbered_on_its_own(tmp_path):
+    """Its footer counts the annex's own pages ("Annex 1/2", "Annex 2/2"), never "8 / 1"."""
+    reader = PdfReader(render(tmp_path, issue("en", Type.MODULE)))
+    annex = [flat(page.extract_text()) for page in reader.pages[2:]]
+    assert len(annex) >= 2
+    for number, page in enumerate(annex, start=1):
+        assert f"Annex {number}/{len(annex)}" in page, page[-80:]
+
+
 def test_a_category_certificate_lists_its_modules_with_their_dates(tmp_path):
     issued = issue("en", Type.GROUP)
     recto, verso, _annex = pages(render(tmp_path, issued))

@@ -1,8 +1,30 @@
-"""The test suite: fast password hashing, media in a throw-away folder."""
+"""The test suite: fast password hashing, media in a throw-away folder.
 
+Under pytest-xdist each worker process gets its own Redis database (the run's number plus one plus
+the worker's), so queues, caches and locks of parallel workers never meet; the processes a test
+starts (live servers, Celery workers) inherit it through the environment.
+"""
+
+import os
+import re
 import tempfile
 
-from .base import *  # noqa: F403
+
+def _redis_url_of_this_worker() -> None:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_URL_OF_RUN") or os.environ.get("REDIS_URL", "")
+    if not (worker.startswith("gw") and url):
+        return
+    os.environ["REDIS_URL_OF_RUN"] = url
+    match = re.fullmatch(r"(.*?)(?:/(\d+))?/?", url)
+    assert match is not None
+    base, number = match.group(1), int(match.group(2) or 0)
+    os.environ["REDIS_URL"] = f"{base}/{number + 1 + int(worker[2:])}"
+
+
+_redis_url_of_this_worker()
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
