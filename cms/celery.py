@@ -12,4 +12,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 app = Celery("migrantech")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["tasks"], related_name=None, force=True)
+# No related name: the "tasks" package itself holds the tasks (Celery reads None so; its stubs
+# take a string only).
+app.autodiscover_tasks(["tasks"], related_name=None, force=True)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -70,7 +71,7 @@ class CertificateListView(CertificatesAdminMixin, TemplateView):
 class CertificateDetailView(CertificatesAdminMixin, TemplateView):
     template_name = "certs/admin/detail.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from cms.core.locales import (
     direction_of,
@@ -35,7 +35,7 @@ SIGNATORY_COUNTRIES = ("FR", "BE", "PT", "TR")
 NEUTRAL_COLOUR = "#1d4e89"
 
 
-def localized_snippets(model: type, locale: str, **filters: Any) -> list:
+def localized_snippets(model: type[TranslatableMixin], locale: str, **filters: Any) -> list:
     """Source-locale snippets in ``locale`` where translated, else as written."""
     served = localize_snippets(model, locale)
     sources = model.objects.filter(locale__language_code=source_locale_code(), **filters)

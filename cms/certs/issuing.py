@@ -25,6 +25,7 @@ from cms.learners.progress import finished_by
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.jobs import request_print
+from cms.printing.models import PrintJob
 from cms.printing.storage import private_storage
 
 from . import claims, texts
@@ -111,13 +112,14 @@ def issue(
     return certificate
 
 
-def print_certificate(certificate: Certificate) -> None:
+def print_certificate(certificate: Certificate) -> PrintJob:
     """Queue the certificate's PDF; the job is sent to the workers once the issue commits."""
     job, _reused = request_print(
         "certificate", [certificate.pk], certificate.locale, PrintOptions()
     )
     Certificate.objects.filter(pk=certificate.pk).update(print_job=job)
     certificate.print_job = job
+    return job
 
 
 def issue_for_completion(
@@ -145,7 +147,7 @@ def erase_holder(learner: Learner) -> int:
     Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
         holder_name="", holder_salt="", erased_at=timezone.now(), print_job=None
     )
-    files = [job.result.name for job in jobs if job.result]
+    files = [name for job in jobs if (name := job.result.name)]
     for job in jobs:
         job.delete()
     transaction.on_commit(lambda: _delete_files(files))

@@ -67,7 +67,7 @@ class CertificateDocument(PrintableDocument):
     private = True
 
     @classmethod
-    def resolve_targets(cls, ids: list[Any]) -> list[Certificate]:  # type: ignore[override]
+    def resolve_targets(cls, ids: list[Any]) -> list[Certificate]:
         found = list(Certificate.objects.filter(pk__in=[str(i) for i in ids]))
         if len(ids) != 1 or len(found) != 1:
             raise PrintRequestError("targets", _("Name exactly one certificate to print."))
@@ -132,7 +132,9 @@ class CertificateDocument(PrintableDocument):
             return str(texts.FOR_COMPLETING_THE_COURSE)
         if self.certificate.type == Certificate.Type.ALL_MODULES:
             return str(texts.FOR_COMPLETING_ALL_MODULES)
-        if isinstance(self.certificate.subject.specific, PathwayPage):
+        subject = self.certificate.subject
+        assert subject is not None  # a category's or a pathway's certificate names it
+        if isinstance(subject.specific, PathwayPage):
             return texts.FOR_COMPLETING_THE_PATHWAY % {"count": count}
         return texts.FOR_COMPLETING_THE_CATEGORY % {"count": count}
 

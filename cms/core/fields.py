@@ -1,7 +1,7 @@
 """Field helpers used by several apps."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,7 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 
-StrOrPromise = str | Promise
+if TYPE_CHECKING:
+    # Lazy translations are typed as str-like promises, which the stubs of Django and DRF accept.
+    from django_stubs_ext import StrOrPromise
+else:
+    StrOrPromise = str | Promise
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Give the colour as # and six hexadecimal digits, e.g. #1d4e89.")
@@ -23,7 +27,7 @@ colour_validator = RegexValidator(
 CEFR_LEVELS = [(level, level) for level in ("A1", "A2", "B1", "B2", "C1", "C2")]
 
 
-def colour_field(**kwargs: object) -> models.CharField:
+def colour_field(**kwargs: Any) -> models.CharField:
     return models.CharField(
         max_length=7,
         validators=[colour_validator],
@@ -50,13 +54,15 @@ def text_list_field(
 class ChoiceListField(models.JSONField):
     """A list of values from a fixed vocabulary (e.g. facets), stored as a JSON array."""
 
-    def __init__(self, *args: Any, item_choices: Sequence[tuple[str, str]] = (), **kwargs: Any):
+    def __init__(
+        self, *args: Any, item_choices: Sequence[tuple[str, StrOrPromise]] = (), **kwargs: Any
+    ):
         self.item_choices = list(item_choices)
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         name, path, args, kwargs = super().deconstruct()
         kwargs["item_choices"] = self.item_choices
         return name, path, args, kwargs

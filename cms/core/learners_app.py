@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.static import serve
 
@@ -42,11 +43,11 @@ def content_security_policy() -> str:
 
 
 @xframe_options_sameorigin
-def learners_app(request: HttpRequest, path: str = "index.html") -> HttpResponse:
+def learners_app(request: HttpRequest, path: str = "index.html") -> HttpResponseBase:
     """A file of the built app; the app's pages and service worker are always revalidated."""
     if not (settings.LEARNERS_APP_ROOT / "index.html").exists():
         return HttpResponse(NOT_BUILT, status=503, content_type="text/plain; charset=utf-8")
-    response = serve(request, path, document_root=settings.LEARNERS_APP_ROOT)
+    response = serve(request, path, document_root=str(settings.LEARNERS_APP_ROOT))
     response["Content-Security-Policy"] = content_security_policy()
     if path in {"index.html", "sw.js", "manifest.webmanifest"}:
         response["Cache-Control"] = "no-cache"

@@ -19,6 +19,9 @@ from wagtail_localize.segments import StringSegmentValue
 
 
 class _EmptyIsBlankMixin:
+    """Mixed into a Wagtail field block, whose methods ``super()`` reaches (hence the ignores:
+    the mixin alone has no such superclass method)."""
+
     def get_default(self) -> str:
         return ""
 

@@ -19,6 +19,7 @@ from typing import IO
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.http import parse_http_date_safe
 
 FILE_PREFIXES = ("/documents/", settings.MEDIA_URL)
@@ -47,7 +48,7 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _if_range_holds(request: HttpRequest, response: HttpResponse) -> bool:
+def _if_range_holds(request: HttpRequest, response: HttpResponseBase) -> bool:
     condition = request.headers.get("If-Range")
     if not condition:
         return True
@@ -78,7 +79,7 @@ def _size(file: IO[bytes]) -> int | None:
         return None
 
 
-def _partial(request: HttpRequest, response: FileResponse) -> HttpResponse:
+def _partial(request: HttpRequest, response: FileResponse) -> HttpResponseBase:
     file = getattr(response, "file_to_stream", None)
     size = _size(file) if file is not None else None
     if file is None or size is None or not file.seekable():
@@ -110,10 +111,10 @@ def _partial(request: HttpRequest, response: FileResponse) -> HttpResponse:
 class MediaFilesMiddleware:
     """Ranges, no bogus ``Content-Encoding`` and rendition caching for served files."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not request.path.startswith(FILE_PREFIXES):
             return self.get_response(request)
         # Audio, video and PDF are compressed already, and a range must count the file's own

@@ -1,13 +1,18 @@
 """Who may change what in the admin, for every content app: moderators and shared pages."""
 
+from typing import TypeAlias
+
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AbstractUser, AnonymousUser
 from wagtail.models import Page, PagePermissionTester
 
 MODERATORS_GROUP = "Moderators"
 
+AdminUser: TypeAlias = AbstractUser | AnonymousUser
+"""Who an admin request comes from (its ``request.user``): a user, or the anonymous one."""
 
-def is_moderator(user: AbstractBaseUser) -> bool:
+
+def is_moderator(user: AdminUser) -> bool:
     return user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
 
 

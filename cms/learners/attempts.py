@@ -40,6 +40,8 @@ class AlreadySubmitted(Exception):
     def __init__(self, attempt: Attempt) -> None:
         super().__init__(str(attempt.pk))
         self.attempt = attempt
+        assert attempt.submitted_at is not None  # an attempt no longer open was submitted
+        self.submitted_at: datetime = attempt.submitted_at
 
 
 @dataclass

@@ -62,7 +62,8 @@ def personal_data(learner: Learner) -> dict[str, Any]:
     }
     for _receiver, response in personal_data_requested.send(sender=Learner, learner=learner):
         if response is not None:  # a receiver holding nothing about this learner
-            section, section_data = response
+            # Django's stubs type a receiver's answer as a string; these answer a pair.
+            section, section_data = response  # type: ignore[str-unpack]
             data[section] = section_data
     return data
 

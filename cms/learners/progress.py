@@ -23,11 +23,19 @@ class Group:
 
 
 @dataclass
-class GroupProgress:
-    page: Page | None
+class ModulesDone:
+    """How many of some live modules are done, and when the last was done once all are."""
+
     done: int
     total: int
     completed_at: datetime | None
+
+
+@dataclass
+class GroupProgress(ModulesDone):
+    """The modules done of one category or pathway."""
+
+    page: Page
 
 
 def groups() -> list[Group]:
@@ -67,12 +75,15 @@ def finished_by(completion: ModuleCompletion) -> tuple[list[Page], bool]:
     return finished, all_modules
 
 
-def _progress(
-    page: Page | None, module_ids: list[int], dates: dict[int, datetime]
-) -> GroupProgress:
+def _modules_done(module_ids: list[int], dates: dict[int, datetime]) -> ModulesDone:
     done = [dates[pk] for pk in module_ids if pk in dates]
     complete = bool(module_ids) and len(done) == len(module_ids)
-    return GroupProgress(page, len(done), len(module_ids), max(done) if complete else None)
+    return ModulesDone(len(done), len(module_ids), max(done) if complete else None)
+
+
+def _group_progress(group: Group, dates: dict[int, datetime]) -> GroupProgress:
+    found = _modules_done(group.module_ids, dates)
+    return GroupProgress(found.done, found.total, found.completed_at, group.page)
 
 
 @dataclass
@@ -80,7 +91,7 @@ class Progress:
     completions: list[ModuleCompletion]
     categories: list[GroupProgress]
     pathways: list[GroupProgress]
-    overall: GroupProgress
+    overall: ModulesDone
 
 
 def progress_of(learner: Learner) -> Progress:
@@ -89,15 +100,9 @@ def progress_of(learner: Learner) -> Progress:
     found = groups()
     return Progress(
         completions=list(learner.completions.select_related("module").order_by("completed_at")),
-        categories=[
-            _progress(g.page, g.module_ids, dates)
-            for g in found
-            if isinstance(g.page, CategoryPage)
-        ],
-        pathways=[
-            _progress(g.page, g.module_ids, dates) for g in found if isinstance(g.page, PathwayPage)
-        ],
-        overall=_progress(None, all_ids, dates),
+        categories=[_group_progress(g, dates) for g in found if isinstance(g.page, CategoryPage)],
+        pathways=[_group_progress(g, dates) for g in found if isinstance(g.page, PathwayPage)],
+        overall=_modules_done(all_ids, dates),
     )
 
 

@@ -7,7 +7,7 @@ the real translation in the asked locale, or the English one where there is none
 
 from dataclasses import dataclass
 
-from cms.core.api.questions import EvaluationShape
+from cms.core.api.questions import public_evaluation
 from cms.core.locales import localize
 from cms.modules.api.queries import live_sources
 from cms.modules.models import ModulePage
@@ -55,4 +55,4 @@ def questionnaire_in(module: ModulePage, locale: str) -> ServedQuestionnaire | N
 
 def public_questionnaire(raw: dict) -> dict:
     """The questionnaire without its answers, exactly as the content API shows it."""
-    return EvaluationShape().to_api(None, raw, None)
+    return public_evaluation(raw)

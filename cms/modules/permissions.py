@@ -8,15 +8,14 @@ this module narrows them to the modules whose partner is one of theirs.
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
 
-from cms.core.permissions import is_moderator
+from cms.core.permissions import AdminUser, is_moderator
 
 
-def partners_edited_by(user: AbstractBaseUser) -> QuerySet:
+def partners_edited_by(user: AdminUser) -> QuerySet:
     """The partners (all locales) whose modules ``user`` may edit, via their editors group."""
     from cms.project.models import Partner
 
@@ -24,7 +23,7 @@ def partners_edited_by(user: AbstractBaseUser) -> QuerySet:
     return Partner.objects.filter(translation_key__in=own.values("translation_key"))
 
 
-def may_edit_partner_module(user: AbstractBaseUser, partner_id: int | None) -> bool:
+def may_edit_partner_module(user: AdminUser, partner_id: int | None) -> bool:
     if is_moderator(user):
         return True
     return partner_id is not None and partners_edited_by(user).filter(pk=partner_id).exists()

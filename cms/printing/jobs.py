@@ -105,7 +105,9 @@ def _reusable_job(fingerprint: str) -> PrintJob | None:
         fingerprint=fingerprint, status__in=[Status.DONE, Status.QUEUED, Status.RUNNING]
     ).order_by("-created_at")
     for job in candidates[:5]:
-        if job.status != Status.DONE or (job.result and private_storage().exists(job.result.name)):
+        if job.status != Status.DONE or (
+            (name := job.result.name) and private_storage().exists(name)
+        ):
             return job
     return None
 

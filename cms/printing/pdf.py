@@ -105,7 +105,8 @@ def append_pdfs(destination: Path, attachments: list[Path]) -> int:
             for page in pdf.pages[first_page:]:
                 _shift_keys(page.obj, next_key)
             for key, elements in source.parent_tree:
-                numbers.extend([key + next_key, pdf.copy_foreign(elements)])
+                numbers.append(key + next_key)
+                numbers.append(pdf.copy_foreign(elements))
             part = pdf.make_indirect(
                 pikepdf.Dictionary(
                     Type=pikepdf.Name.StructElem,
@@ -133,7 +134,7 @@ class _Attachment:
     """A tagged PDF to append, read once: its pages, tags and bookmarks."""
 
     pdf: pikepdf.Pdf
-    lang: pikepdf.String
+    lang: pikepdf.Object
     elements: list[pikepdf.Object]
     parent_tree: list[tuple[int, pikepdf.Object]]
     key_count: int
@@ -168,13 +169,13 @@ def _indirect(pdf: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
     return value if value.is_indirect else pdf.make_indirect(value)
 
 
-def _top_element(tree: pikepdf.Dictionary) -> pikepdf.Dictionary:
+def _top_element(tree: pikepdf.Object) -> pikepdf.Object:
     """The ``Document`` element WeasyPrint puts at the top of the structure tree."""
     top = tree.K
     return top[0] if isinstance(top, pikepdf.Array) else top
 
 
-def _next_key(numbers: pikepdf.Array) -> int:
+def _next_key(numbers: pikepdf.Object) -> int:
     """The first key unused in a flat parent tree (WeasyPrint writes it flat)."""
     return max((int(numbers[i]) for i in range(0, len(numbers), 2)), default=-1) + 1
 

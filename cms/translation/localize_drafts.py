@@ -10,13 +10,14 @@ row, keeping the new revision as the latest draft. Delete this module, and call
 saving a draft.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
+from cms.core.permissions import AdminUser
 
-def save_draft(translation: Translation, user: AbstractBaseUser | None = None) -> Page:
+
+def save_draft(translation: Translation, user: AdminUser | None = None) -> Page:
     try:
         existing = translation.source.get_translated_instance(translation.target_locale)
     except ObjectDoesNotExist:

@@ -8,7 +8,6 @@ once wagtail-localize's editor offers workflow actions itself.
 """
 
 from django.contrib import messages
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from cms.core.permissions import is_moderator
+from cms.core.permissions import AdminUser, is_moderator
 
 from .localize_drafts import save_draft
 
@@ -27,7 +26,7 @@ class CannotSubmit(Exception):
     pass
 
 
-def submit_for_review(page: Page, user: AbstractBaseUser) -> None:
+def submit_for_review(page: Page, user: AdminUser) -> None:
     """Save the translation as a draft of ``page`` and start its locale's review workflow."""
     if not page.permissions_for_user(user).can_edit():
         raise PermissionDenied

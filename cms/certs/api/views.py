@@ -25,6 +25,7 @@ from cms.certs.models import Certificate
 from cms.certs.verification import verify
 from cms.core.api.openapi import problem
 from cms.core.api.problems import PROBLEM_CONTENT_TYPE, NotFound
+from cms.learners.api.authentication import signed_in_learner
 from cms.learners.api.base import LearnerAPIMixin
 from cms.learners.api.docs import UNAUTHORIZED
 from cms.printing.models import PrintJob
@@ -185,7 +186,7 @@ class MyCertificatesView(MyCertificateMixin, APIView):
         },
     )
     def get(self, request: Request) -> Response:
-        certificates = list(request.user.certificates.all())
+        certificates = list(signed_in_learner(request).certificates.all())
         context = {
             "request": request,
             "statuses": {c.pk: verify(c).status.value for c in certificates},
@@ -238,8 +239,7 @@ class MyCertificatePdfView(MyCertificateMixin, APIView):
             or job.status == PrintJob.Status.FAILED
             or job.status == PrintJob.Status.DONE
         ):
-            print_certificate(certificate)
-            job = certificate.print_job
+            job = print_certificate(certificate)
         url = request.build_absolute_uri()
         body = {"status": job.status, "progress": job.progress, "url": url}
         return Response(

@@ -12,12 +12,15 @@ import hashlib
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.http import http_date, parse_http_date_safe
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cms.core.locales import LOCALE_PARAMETER, negotiate
 
@@ -108,19 +111,20 @@ def _from_entry(request: HttpRequest, entry: dict, generation: Generation) -> Ht
     return _decorate(response, entry["etag"], generation.changed_at, entry.get("language"))
 
 
-class CachedResponseMixin:
+class CachedResponseMixin(APIView):
     """For DRF views of published content: serve GETs from the shared cache when possible."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
-            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            return super().dispatch(request, *args, **kwargs)
         key = entry_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = _current_generation(found.get(GENERATION_KEY))
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation.token:
             return _from_entry(request, entry, generation)
-        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        # DRF's dispatch answers with the Response that finalize_response made.
+        response = cast(Response, super().dispatch(request, *args, **kwargs))
         if response.status_code != 200:
             return response
         response.render()

@@ -18,7 +18,7 @@ from cms.core.models import HomePage
 from . import preview
 from .caching import private_response
 from .openapi import TEXT_SCHEMA, locale_parameters, problem, responses
-from .pagination import StrictPagination
+from .pagination import StrictPagination, strict_paginator
 from .problems import PROBLEM_CONTENT_TYPE
 from .registry import register_page_type
 from .search import MAX_QUERY_LENGTH, clean_query, search
@@ -82,7 +82,7 @@ class SearchViewSet(ContentAPIMixin, viewsets.GenericViewSet):
         context = self.api_context()
         query = clean_query(request.query_params.get("q"))
         hits = search(query, context["locale"], context["snippets"])
-        page = self.paginate_queryset(hits)
+        page = strict_paginator(self).paginate_queryset(hits, request, view=self)
         for hit in page:
             hit["api_url"] = request.build_absolute_uri(hit["api_url"])
         return self.get_paginated_response(SearchResultSerializer(page, many=True).data)

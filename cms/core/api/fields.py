@@ -93,6 +93,7 @@ class FieldLocalesField(serializers.Field):
         if parts is None:
             return {}
         other = parts.untranslated_fields()
+        assert isinstance(self.parent, serializers.Serializer)
         return {
             name: other[field.source]
             for name, field in self.parent.fields.items()
@@ -133,17 +134,23 @@ class ConstantField(serializers.Field):
 
 
 def collect_references(
-    serializer: serializers.Serializer, instances: Iterable[Any], refs: References
+    serializer: serializers.BaseSerializer, instances: Iterable[Any], refs: References
 ) -> None:
-    """Gather every image, document and link the serializer's content fields will need."""
+    """Gather every image, document and link the serializer's content fields will need.
+
+    ``serializer`` serializes one of the instances, or all of them (``many=True``).
+    """
+    item = serializer.child if isinstance(serializer, serializers.ListSerializer) else serializer
+    assert isinstance(item, serializers.Serializer)
     content_fields = [
-        field
-        for field in serializer.fields.values()
+        (field, field.source)
+        for field in item.fields.values()
         if isinstance(field, StreamBlocksField | RichTextHTMLField | ImageObjectField)
+        and field.source
     ]
     for instance in instances:
-        for field in content_fields:
-            field.collect(getattr(instance, field.source), refs)
+        for field, source in content_fields:
+            field.collect(getattr(instance, source), refs)
 
 
 def schema_ref(auto_schema: Any, name: str, schema: dict) -> dict:

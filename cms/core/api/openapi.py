@@ -26,7 +26,9 @@ class ProblemSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     detail = serializers.CharField(help_text="What went wrong this time, in words.")
     instance = serializers.CharField(required=False, help_text="The address that was asked for.")
-    errors = serializers.DictField(
+    # A declared field, which DRF's serializer metaclass takes out of the class: it does not
+    # replace Serializer.errors, as the stubs read it.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.CharField(), required=False, help_text="Message per wrong parameter."
     )
     valid_locales = serializers.ListField(child=serializers.CharField(), required=False)

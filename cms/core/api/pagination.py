@@ -5,7 +5,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.translation import gettext, ngettext
+from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -43,7 +45,7 @@ class StrictPagination(PageNumberPagination):
     max_page_size = MAX_PAGE_SIZE
 
     def paginate_queryset(
-        self, queryset: Sequence[Any], request: Request, view: Any = None
+        self, queryset: QuerySet[Any] | Sequence[Any], request: Request, view: Any = None
     ) -> list[Any]:
         self.request = request
         size = _positive_int(request, "page_size", self.page_size, self.max_page_size)
@@ -69,6 +71,7 @@ class StrictPagination(PageNumberPagination):
         return list(self.page)
 
     def get_paginated_response(self, data: list[Any], **extra: Any) -> Response:
+        assert self.page is not None, "paginate_queryset comes first"
         return Response(
             {
                 "count": self.page.paginator.count,
@@ -109,3 +112,10 @@ class StrictPagination(PageNumberPagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             },
         ]
+
+
+def strict_paginator(view: GenericAPIView[Any]) -> StrictPagination:
+    """The paginator of a list view whose ``pagination_class`` is ``StrictPagination``."""
+    paginator = view.paginator
+    assert isinstance(paginator, StrictPagination)
+    return paginator

@@ -57,13 +57,13 @@ def _place_new_page(page: Page, identifier: str) -> None:
 
 
 def draft_for(content_type: str | None, token: str | None) -> Page:
-    if not (content_type or "").strip():
+    if content_type is None or not content_type.strip():
         raise BadParameter(
             "content_type",
             gettext("give the %(parameter)s the preview link carries.")
             % {"parameter": "content_type"},
         )
-    if not (token or "").strip():
+    if token is None or not token.strip():
         raise BadParameter(
             "token",
             gettext("give the %(parameter)s the preview link carries.") % {"parameter": "token"},

@@ -20,6 +20,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from cms.core.fields import StrOrPromise
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://migrantech.org/problems/"
 API_PATH_PREFIX = "/api/"
@@ -31,7 +33,7 @@ class Problem(exceptions.APIException):
 
     def __init__(
         self,
-        detail: str,
+        detail: StrOrPromise,
         *,
         status_code: int = status.HTTP_400_BAD_REQUEST,
         problem_type: str = "bad-request",
@@ -73,7 +75,7 @@ class UnknownTarget(Problem):
 
 
 class NotFound(Problem):
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: StrOrPromise) -> None:
         super().__init__(
             detail,
             status_code=status.HTTP_404_NOT_FOUND,

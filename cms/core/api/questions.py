@@ -121,29 +121,32 @@ def public_question(question_type: str, question_id: str, raw: dict) -> dict:
     }
 
 
+def public_evaluation(raw: Any) -> dict:
+    """An evaluation questionnaire without its answers, as the content API shows it."""
+    raw = raw or {}
+    questions = [
+        {
+            "type": item["type"],
+            "id": item.get("id") or "",
+            "value": public_question(item["type"], item.get("id") or "", item.get("value") or {}),
+        }
+        for item in raw.get("questions") or []
+        if item.get("type") in QUESTION_TYPES
+    ]
+    return {
+        "title": raw.get("title") or "",
+        "instructions": raw.get("instructions") or "",
+        "pass_mark": raw.get("pass_mark") or 0,
+        "time_limit_minutes": raw.get("time_limit_minutes"),
+        "total_points": sum(question["value"]["points"] for question in questions),
+        "questions": questions,
+    }
+
+
 @register_shape(EvaluationQuestionnaireBlock)
 class EvaluationShape:
     def to_api(self, block: blocks.StructBlock, raw: Any, refs: References) -> dict:
-        raw = raw or {}
-        questions = [
-            {
-                "type": item["type"],
-                "id": item.get("id") or "",
-                "value": public_question(
-                    item["type"], item.get("id") or "", item.get("value") or {}
-                ),
-            }
-            for item in raw.get("questions") or []
-            if item.get("type") in QUESTION_TYPES
-        ]
-        return {
-            "title": raw.get("title") or "",
-            "instructions": raw.get("instructions") or "",
-            "pass_mark": raw.get("pass_mark") or 0,
-            "time_limit_minutes": raw.get("time_limit_minutes"),
-            "total_points": sum(question["value"]["points"] for question in questions),
-            "questions": questions,
-        }
+        return public_evaluation(raw)
 
     def schema(self, block: blocks.StructBlock, ref: Ref) -> dict:
         questions = []

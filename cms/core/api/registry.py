@@ -44,6 +44,8 @@ def page_type_for_model(model: type | None = None, *, content_type_id: int | Non
     """The registered ``PageType`` of a model (or content type id), or None."""
     if content_type_id is not None:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
     return _BY_MODEL.get(model)
 
 

@@ -36,7 +36,7 @@ def register_snippet_type(model: type[Model], type_name: str, url_name: str) -> 
 def clean_query(raw: str | None) -> str:
     """The words of the query (possibly none): punctuation and symbols find nothing here, and
     full-text engines would read quotes, operators or control characters as syntax."""
-    if not (raw or "").strip():
+    if raw is None or not raw.strip():
         raise BadParameter("q", gettext("give the words to search for."))
     if len(raw) > MAX_QUERY_LENGTH:
         raise BadParameter(

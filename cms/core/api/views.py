@@ -6,7 +6,7 @@ app's ``api/queries.py``); the views themselves hold no business logic.
 
 from typing import Any, ClassVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from rest_framework import serializers, viewsets
@@ -14,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from wagtail.models import Page
 
 from cms.core.locales import source_locale_code
 
@@ -22,7 +23,7 @@ from .fields import collect_references
 from .language import negotiate_locale
 from .openapi import SingleObjectSchema
 from .pages import LocalisedSnippets, localise
-from .pagination import StrictPagination
+from .pagination import StrictPagination, strict_paginator
 from .problems import BadParameter, NotFound
 from .references import References
 
@@ -38,10 +39,9 @@ def parse_id(value: str, name: str = "id") -> int:
 class ContentAPIMixin(CachedResponseMixin):
     """Public, cacheable, JSON-only views of published content."""
 
-    authentication_classes: ClassVar[list] = []
-    permission_classes: ClassVar[list] = [AllowAny]
-    renderer_classes: ClassVar[list] = [JSONRenderer]
-    request: Request
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
 
     def api_context(self, locale: str | None = None) -> dict[str, Any]:
         locale = locale or negotiate_locale(self.request)
@@ -63,8 +63,7 @@ class ContentAPIMixin(CachedResponseMixin):
     ) -> Any:
         self.note_languages(instance if many else [instance])
         serializer = serializer_class(instance, many=many, context=context)
-        item_serializer = serializer.child if many else serializer
-        collect_references(item_serializer, instance if many else [instance], context["refs"])
+        collect_references(serializer, instance if many else [instance], context["refs"])
         context["refs"].load()
         return serializer.data
 
@@ -94,12 +93,12 @@ class ContentAPIMixin(CachedResponseMixin):
 class PageListViewSet(ContentAPIMixin, viewsets.GenericViewSet):
     """The list of one page type; ``PageViewSet`` adds the detail by stable source id."""
 
-    model: ClassVar[type]
+    model: ClassVar[type[Page]]
     label: ClassVar[str | Promise] = gettext_lazy("item")
     """What one item is called in error messages (translated)."""
     list_serializer_class: ClassVar[type[serializers.Serializer]]
     detail_serializer_class: ClassVar[type[serializers.Serializer]]
-    pagination_class = StrictPagination
+    pagination_class: type[StrictPagination] | None = StrictPagination
     lookup_field = "id"
     lookup_value_regex = "[^/]+"
 
@@ -144,11 +143,12 @@ class PageListViewSet(ContentAPIMixin, viewsets.GenericViewSet):
     def list(self, request: Request) -> Response:
         context = self.api_context()
         queryset = self.filter_sources(self.sources(), context)
-        page = self.paginate_queryset(queryset)
+        paginator = strict_paginator(self)
+        page = paginator.paginate_queryset(queryset, request, view=self)
         data = self.serialize(
             self.list_serializer_class, self.served(page, context), context, many=True
         )
-        return self.paginator.get_paginated_response(data, **self.list_extras(queryset, context))
+        return paginator.get_paginated_response(data, **self.list_extras(queryset, context))
 
 
 class PageViewSet(PageListViewSet):
@@ -183,9 +183,9 @@ class SingletonPageViewSet(PageListViewSet):
 class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
     """All of a (small) translatable snippet model, unpaginated, and one by its stable id."""
 
-    model: ClassVar[type]
+    model: ClassVar[type[Model]]
     label: ClassVar[str | Promise] = gettext_lazy("item")
-    serializer_class: ClassVar[type[serializers.Serializer]]
+    serializer_class: type[serializers.Serializer]
     lookup_field = "id"
     lookup_value_regex = "[^/]+"
 
@@ -194,7 +194,7 @@ class SnippetViewSet(ContentAPIMixin, viewsets.GenericViewSet):
         order = {
             pk: i
             for i, pk in enumerate(
-                self.model.objects.order_by(*ordering).values_list("pk", flat=True)
+                self.model._default_manager.order_by(*ordering).values_list("pk", flat=True)
             )
         }
         items = context["snippets"].of(self.model).values()

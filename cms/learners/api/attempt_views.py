@@ -19,6 +19,7 @@ from ..grading import AnswerError, Result
 from ..models import Attempt, Learner
 from ..questionnaires import page_locale, public_questionnaire, questionnaire_in, source_module
 from . import docs
+from .authentication import signed_in_learner
 from .base import CONFLICT, LearnerAPIMixin
 from .serializers import AttemptSerializer, ResultSerializer, SubmissionSerializer
 from .throttles import AttemptThrottle, SubmissionThrottle
@@ -45,7 +46,8 @@ class ModuleAttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
         module = source_module(page_id)
         if module is None:
             raise NotFound(gettext("No published e-module has this id."))
-        served = questionnaire_in(module, attempt_locale(request, page_id, request.user))
+        learner = signed_in_learner(request)
+        served = questionnaire_in(module, attempt_locale(request, page_id, learner))
         if served is None:
             raise Problem(
                 gettext("This e-module has no evaluation questionnaire."),
@@ -53,7 +55,7 @@ class ModuleAttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
                 problem_type="no-evaluation",
                 title=gettext("No evaluation"),
             )
-        attempt = start_attempt(request.user, served)
+        attempt = start_attempt(learner, served)
         body = {
             "id": attempt.pk,
             "module": module.pk,
@@ -119,7 +121,9 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
         incoming = SubmissionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
-            done = submit(request.user, attempt_id, incoming.validated_data["answers"])
+            done = submit(
+                signed_in_learner(request), attempt_id, incoming.validated_data["answers"]
+            )
         except Attempt.DoesNotExist:
             raise no_such_attempt from None
         except AlreadySubmitted as duplicate:
@@ -128,7 +132,7 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
                 status_code=CONFLICT,
                 problem_type="already-submitted",
                 title=gettext("Already submitted"),
-                submitted_at=duplicate.attempt.submitted_at.isoformat(),
+                submitted_at=duplicate.submitted_at.isoformat(),
             ) from None
         except AnswerError as error:
             raise Problem(
@@ -139,6 +143,8 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
                 errors={error.question_id: error.message},
             ) from None
         if done.attempt.status == Attempt.Status.LATE:
+            deadline = done.attempt.deadline
+            assert deadline is not None  # only an attempt with a deadline is late
             # ``submit`` has committed the late attempt already: raising loses nothing.
             raise Problem(
                 gettext(
@@ -148,7 +154,7 @@ class AttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
                 status_code=CONFLICT,
                 problem_type="time-is-up",
                 title=gettext("Time is up"),
-                deadline=done.attempt.deadline.isoformat(),
+                deadline=deadline.isoformat(),
             )
         body = result_body(done.attempt, done.result, done.completion is not None)
         return Response(ResultSerializer(body).data)

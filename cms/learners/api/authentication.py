@@ -47,6 +47,13 @@ class IsLearner(BasePermission):
         return isinstance(request.auth, LearnerToken)
 
 
+def signed_in_learner(request: Request) -> Learner:
+    """The learner ``LearnerTokenAuthentication`` signed in, on the views ``IsLearner`` guards."""
+    learner = request.user
+    assert isinstance(learner, Learner)
+    return learner
+
+
 class LearnerTokenScheme(OpenApiAuthenticationExtension):
     target_class = LearnerTokenAuthentication
     name = "learnerToken"

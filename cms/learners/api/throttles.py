@@ -6,10 +6,10 @@ read on each request so that a deployment (or a test) can change them.
 """
 
 import hashlib
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.utils.connection import ConnectionProxy
 from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
@@ -18,7 +18,8 @@ THROTTLE_CACHE = "throttles"
 
 
 class LearnerThrottle(SimpleRateThrottle):
-    cache = ConnectionProxy(caches, THROTTLE_CACHE)
+    cache = cast(BaseCache, ConnectionProxy(caches, THROTTLE_CACHE))  # stands for that cache
+    scope: str
 
     def get_rate(self) -> str:
         return settings.LEARNER_THROTTLE_RATES[self.scope]

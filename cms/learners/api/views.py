@@ -3,9 +3,13 @@
 Thin: the work is in ``cms.learners`` (credentials, progress, privacy).
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext
 from rest_framework import status, viewsets
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -20,6 +24,7 @@ from .. import credentials, privacy
 from ..models import Learner
 from ..progress import GroupProgress, progress_of, titles_in
 from . import docs
+from .authentication import signed_in_learner
 from .base import LearnerAPIMixin
 from .serializers import (
     LearnerInputSerializer,
@@ -77,12 +82,12 @@ def progress_body(learner: Learner, locale: str) -> dict:
 class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
     throttles_by_action = {"create": [RegistrationThrottle], "sign_in": [SignInThrottle]}
 
-    def get_permissions(self) -> list:
+    def get_permissions(self) -> Sequence[Any]:
         if self.action in OPEN_ACTIONS:
             return [AllowAny()]
         return super().get_permissions()
 
-    def get_authenticators(self) -> list:
+    def get_authenticators(self) -> list[BaseAuthentication]:
         # Registering and signing in read no token: an app holding a stale one (signed out,
         # erased) must still be able to start again instead of getting a 401.
         request = getattr(self, "request", None)
@@ -125,14 +130,14 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
     @action(detail=False, methods=["get"], url_path="me")
     def me(self, request: Request) -> Response:
-        return Response(LearnerSerializer(request.user).data)
+        return Response(LearnerSerializer(signed_in_learner(request)).data)
 
     @me.mapping.patch
     @docs.update_me
     def update_me(self, request: Request) -> Response:
         incoming = LearnerInputSerializer(data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
-        learner = request.user
+        learner = signed_in_learner(request)
         for name, value in incoming.validated_data.items():
             setattr(learner, name, value)
         learner.save()  # one row: its own transaction
@@ -141,12 +146,12 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
     @me.mapping.delete
     @docs.erase_me
     def erase_me(self, request: Request) -> Response:
-        privacy.erase(request.user)
+        privacy.erase(signed_in_learner(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=False, methods=["get"], url_path="me/data")
     def data(self, request: Request) -> Response:
-        learner = request.user
+        learner = signed_in_learner(request)
         return Response(
             privacy.personal_data(learner),
             headers={
@@ -156,7 +161,7 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
     @action(detail=False, methods=["get"], url_path="me/progress")
     def progress(self, request: Request) -> Response:
-        learner = request.user
+        learner = signed_in_learner(request)
         locale = (
             negotiate_locale(request)
             if LOCALE_PARAMETER in request.query_params
@@ -167,7 +172,7 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
     @action(detail=False, methods=["post"], url_path="me/recovery-code")
     def recovery_code(self, request: Request) -> Response:
         with transaction.atomic():  # the old code goes only if the new one is stored
-            code = credentials.issue_recovery_code(request.user)
+            code = credentials.issue_recovery_code(signed_in_learner(request))
         return Response(
             RecoveryCodeSerializer({"recovery_code": code}).data, status=status.HTTP_201_CREATED
         )
@@ -179,5 +184,5 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
 
     @action(detail=False, methods=["post"], url_path="me/sign-out-everywhere")
     def sign_out_everywhere(self, request: Request) -> Response:
-        request.user.tokens.all().delete()
+        signed_in_learner(request).tokens.all().delete()
         return Response(status=status.HTTP_204_NO_CONTENT)

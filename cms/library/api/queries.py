@@ -6,7 +6,7 @@ an empty list unexpectedly. The facet values of all published practices are read
 and counted in memory (multi-valued facets are JSON lists, which SQLite cannot filter on).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_lazy
 
 from cms.core.api.problems import BadParameter
+from cms.core.fields import StrOrPromise
 from cms.library.facets import (
     COST_CHOICES,
     COUNTRY_CHOICES,
@@ -34,7 +35,7 @@ class Facet:
 
     parameter: str
     model_field: str
-    choices: list[tuple[str, str]]
+    choices: Sequence[tuple[str, StrOrPromise]]
     description: str
     alias: str | None = None
 

@@ -1,9 +1,12 @@
 """The e-library as the API shows it: good practices with their facets, certification tools."""
 
+from collections.abc import Sequence
+
 from rest_framework import serializers
 
 from cms.core.api.fields import ConstantField, RichTextHTMLField, TextListField
 from cms.core.api.serializers import PageItemSerializer
+from cms.core.fields import StrOrPromise
 from cms.library.facets import (
     COST_CHOICES,
     COUNTRY_CHOICES,
@@ -15,7 +18,7 @@ from cms.library.models import CertificationToolPage
 from cms.project.api.serializers import PartnerRefSerializer
 
 
-def _codes(choices: list[tuple[str, str]]) -> list[str]:
+def _codes(choices: Sequence[tuple[str, StrOrPromise]]) -> list[str]:
     return [code for code, _label in choices]
 
 
@@ -49,7 +52,9 @@ class GoodPracticeDetailSerializer(GoodPracticeSummarySerializer):
 
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field, which DRF's serializer metaclass takes out of the class: it does not
+    # replace Field.label, as the stubs read it.
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField(
         help_text="Items with this value among those matching the other facets' filters."
     )

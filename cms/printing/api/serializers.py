@@ -40,7 +40,9 @@ class PrintRequestSerializer(serializers.Serializer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = sorted(kind.kind for kind in document_kinds())
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, serializers.ChoiceField)
+        kind_field.choices = sorted(kind.kind for kind in document_kinds())
 
 
 class PrintJobSerializer(serializers.ModelSerializer):

@@ -18,6 +18,7 @@ from .source import CatalogueError, DataFile, PathItem
 from .streams import StreamDataError, block_id, to_stream_data
 
 T = TypeVar("T")
+PageT = TypeVar("PageT", bound=Page)
 ProgressFactory = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
 
@@ -113,7 +114,7 @@ class LoadContext:
             media.save()
         return media.pk
 
-    def child_page(self, parent: Page, model: type[T], slug: str) -> T | None:
+    def child_page(self, parent: Page, model: type[PageT], slug: str) -> PageT | None:
         return model.objects.child_of(parent).filter(slug=slug, locale=self.locale).first()
 
     def problem(self, file: DataFile, path: list[PathItem], message: str) -> CatalogueError:

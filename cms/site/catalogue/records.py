@@ -73,7 +73,7 @@ class Upserter:
             if edited and not self.force:
                 self.report.add(kind, "kept", slug)
                 return existing
-            if not edited and record.data_hash == entry_hash:
+            if record is not None and not edited and record.data_hash == entry_hash:
                 self.report.add(kind, "unchanged", slug)
                 return existing
         obj = write(existing)

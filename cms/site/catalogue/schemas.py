@@ -1,7 +1,9 @@
 """The shape of each data file, as JSON Schema (see ``catalogue/SCHEMA.md`` for the prose)."""
 
+from collections.abc import Sequence
 from typing import Any
 
+from cms.core.fields import StrOrPromise
 from cms.library.facets import (
     COST_CHOICES,
     COUNTRY_CHOICES,
@@ -28,7 +30,7 @@ BLOCK_LIST = {
 }
 
 
-def _codes(choices: list[tuple[str, str]]) -> dict[str, Any]:
+def _codes(choices: Sequence[tuple[str, StrOrPromise]]) -> dict[str, Any]:
     return {"enum": [code for code, _label in choices]}
 
 

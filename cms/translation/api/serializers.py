@@ -39,7 +39,8 @@ class ModuleStatusSerializer(serializers.Serializer):
 
     @extend_schema_field(LocaleStatusSerializer(many=True))
     def get_locales(self, status: PageStatus) -> list[dict]:
-        return LocaleStatusSerializer(status.locales.values(), many=True).data
+        # The stubs type a serializer's data as a dict, even with many=True, which gives a list.
+        return LocaleStatusSerializer(status.locales.values(), many=True).data  # type: ignore[return-value]
 
 
 class LocaleSummarySerializer(serializers.Serializer):

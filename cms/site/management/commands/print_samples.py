@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from wagtail.models import Page
 
 from cms.certs.samples import sample_certificate
 from cms.guide.models import InfographicPage
@@ -21,7 +22,7 @@ FIRST_PAGES = 2
 RESOLUTION = 50
 
 
-def _source(model: type, **lookup: Any) -> Any:
+def _source(model: type[Page], **lookup: Any) -> Any:
     return model.objects.live().filter(locale__language_code="en", **lookup).order_by("path")[0]
 
 
