@@ -84,7 +84,9 @@ class PublicCertificateView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
 
-    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any):  # noqa: ANN201
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         # A revocation must show at once: every check asks again.
         response["Cache-Control"] = "no-cache"
