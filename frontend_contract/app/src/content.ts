@@ -4,7 +4,7 @@ import { renderBlock } from "./blocks";
 import { bdi, h, render } from "./dom";
 import { errorBox } from "./errors";
 import { direction, language, n, t } from "./i18n";
-import { downloadModule, isDownloaded, markRead, readParts } from "./offline";
+import { downloadModule, isDownloaded, markRead, readParts, recordReading } from "./offline";
 import { localeOf } from "./untranslated";
 
 type Module = Schemas["ModuleDetail"];
@@ -71,7 +71,10 @@ export function renderModule(main: HTMLElement, module: Module, preview: boolean
     preview ? null : downloadButton(module),
     read ? h("p", { class: "meta" }, t("You have opened this module before.")) : null,
     blocks));
-  if (!preview) markRead(module.id, "opened");
+  if (!preview) {
+    markRead(module.id, "opened");
+    recordReading(module.id);
+  }
 }
 
 export async function showModule(main: HTMLElement, id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { errorBox, errorMessage } from "./errors";
 import { direction, language, t } from "./i18n";
 import { localeOf } from "./untranslated";
 import { questionView, type Answer } from "./questions";
+import { forgetReadings, sendReadings } from "./offline";
 
 type Attempt = Schemas["Attempt"];
 type Result = Schemas["Result"];
@@ -49,6 +50,7 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
     const registration = await getJson<Schemas["Registration"]>("learners/", {
       method: "POST", body: JSON.stringify({ display_name: name.value.trim(), locale: language }), headers: { "Content-Type": "application/json" } });
     session.token = registration.token;
+    void sendReadings();
     showRecoveryCode(main, registration.recovery_code, registration.learner.display_name);
   });
   const code = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false", dir: "ltr" }) as HTMLInputElement;
@@ -57,6 +59,7 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
     const signed = await getJson<Schemas["SignedIn"]>("learners/sign-in/", {
       method: "POST", body: JSON.stringify({ recovery_code: code.value }), headers: { "Content-Type": "application/json" } });
     session.token = signed.token;
+    void sendReadings();
     await showMe(main);
   });
   return [signUp, signIn];
@@ -225,12 +228,14 @@ export function settingsAccount(main: HTMLElement): HTMLElement[] {
     if (!understood.checked) throw new ApiError("invalid", 400, t("Tick the box first to confirm."));
     await request("learners/me/", { method: "DELETE", auth: true });
     session.token = null;
+    forgetReadings();
     render(main, h("h1", { id: "title" }, t("You are erased")), h("p", {}, t("Everything about you has been deleted.")),
       h("a", { class: "button", href: "#/" }, t("Back to the e-modules")));
   });
   const signOut = h("button", { type: "button", class: "button", onclick: async () => {
     try { await request("learners/me/sign-out/", { method: "POST", auth: true }); } catch { /* signed out here anyway */ }
     session.token = null;
+    forgetReadings();
     location.hash = "#/me";
     await showMe(main);
   } }, t("Sign out"));
