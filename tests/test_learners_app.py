@@ -12,12 +12,14 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from cms.learners.questionnaires import questionnaire_in
 from cms.modules.models import ModulePage
 from tests import app_browser, live_server
 from tests.app_browser import (
     APP,
     BLOCK_TYPES,
     PHONE,
+    answer_rightly,
     axe_serious,
     new_context,
     open_app,
@@ -201,6 +203,49 @@ def test_no_serious_accessibility_violation(live_api_server, showcase_id, browse
         open_app(page, live_api_server.url, route)
         page.wait_for_load_state("networkidle")
         problems[name] = axe_serious(page)
+    assert all(not found for found in problems.values()), problems
+    context.close()
+
+
+SIGN_UP = (
+    "name => fetch('/api/v1/learners/', {method: 'POST', headers: {'Content-Type': "
+    "'application/json'}, body: JSON.stringify({display_name: name})}).then(r => r.json())"
+    ".then(b => localStorage.setItem('mt-token', b.token))"
+)
+
+
+@pytest.fixture
+def questionnaires(showcase_id) -> dict[str, dict]:
+    module = ModulePage.objects.get(pk=showcase_id)
+    return {language: questionnaire_in(module, language).raw for language in ["en", "ar"]}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_no_serious_accessibility_violation_signed_in(
+    live_api_server, showcase_id, questionnaires, browser, language
+):
+    """The signed-in screens: progress, an evaluation running, its result, the certificates
+    (with the one the pass earned) and the settings with the learner's data and erasure."""
+    context = new_context(browser, language, viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    open_app(page, live_api_server.url, "#/settings")
+    page.evaluate(SIGN_UP, "Amina Yusuf")
+    problems = {}
+
+    def check(name, route, ready):
+        open_app(page, live_api_server.url, route)
+        page.locator(ready).first.wait_for()
+        page.wait_for_load_state("networkidle")
+        problems[name] = axe_serious(page)
+
+    check("my learning", "#/me", "progress")
+    check("evaluation", f"#/evaluation/{showcase_id}", ".timer")
+    answer_rightly(page, questionnaires[language])
+    page.locator("form.evaluation button[type=submit]").click()
+    page.locator(".result .score").wait_for()
+    problems["result"] = axe_serious(page)
+    check("certificates", "#/certificates", ".certificate")
+    check("settings", "#/settings", "button.danger")
     assert all(not found for found in problems.values()), problems
     context.close()
 
