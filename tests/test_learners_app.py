@@ -66,6 +66,14 @@ def test_the_showcase_renders_every_block_type(live_api_server, showcase_id, bro
         written_rtl = bool(ARABIC_LETTER.search(own_text))
         assert block.first.get_attribute("dir") == ("rtl" if written_rtl else "ltr"), block_type
         assert block.first.get_attribute("lang") == block_locales[block_type], block_type
+    # And each field of the module in the language the API marks it with.
+    item_locale, field_locales = page.evaluate(
+        f"fetch('/api/v1/modules/{showcase_id}/?locale={language}').then(r => r.json())"
+        ".then(m => [m.locale, m.field_locales])"
+    )
+    for field, selector in [("title", "#title"), ("summary", ".summary")]:
+        shown = page.locator(selector).evaluate("e => e.closest('[lang]').lang")
+        assert shown == field_locales.get(field, item_locale), field
     # 360 px wide: nothing sticks out sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate("window.__violations") == []
