@@ -2,6 +2,8 @@
 module in four languages, the security of the app (no foreign API, no foreign script, a strict
 CSP), accessibility (axe-core), and the errors a learner may meet, said in their language."""
 
+import base64
+import hashlib
 import http.server
 import json
 import re
@@ -90,6 +92,26 @@ def test_the_showcase_renders_every_block_type(live_api_server, showcase_id, bro
             page.locator(f".block-{block_type}").first.screenshot(
                 path=SCREENSHOTS / f"{block_type}-{language}.png"
             )
+    context.close()
+
+
+def test_the_first_screen_is_asked_for_once_from_the_page_itself(
+    live_api_server, showcase_id, browser
+):
+    """The page starts the module's request and the interface texts before app.js arrives; the
+    app takes that request over instead of sending its own (one round trip less on 3G)."""
+    context = new_context(browser, "ar", viewport=PHONE)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_app(page, live_api_server.url, f"#/module/{showcase_id}")
+    page.locator(".block-section .rich p").first.wait_for()
+    api = f"{live_api_server.url}/api/v1/modules/{showcase_id}/"
+    assert [url for url in requested if url.startswith(api)] == [f"{api}?locale=ar"]
+    texts = f"{live_api_server.url}{APP}i18n/ar.js"
+    assert requested.count(texts) == 1
+    assert page.evaluate("window.mtEarly") is None  # taken by the app
+    assert page.evaluate("window.__violations") == []
     context.close()
 
 
@@ -189,8 +211,14 @@ def test_the_app_pages_carry_a_strict_content_security_policy(live_api_server):
 
     with urllib.request.urlopen(f"{live_api_server.url}{APP}") as response:  # noqa: S310
         policy = response.headers["Content-Security-Policy"]
-    assert "script-src 'self'" in policy
+        page = response.read().decode()
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    # The page's one inline script (the early start of the first screen's requests) runs by
+    # its hash; any other inline script would not.
+    (script_src,) = [d.split()[1:] for d in policy.split(";") if d.split()[0] == "script-src"]
+    inline = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert len(inline) == 1 and script_src == ["'self'", f"'sha256-{digest}'"]
     with urllib.request.urlopen(f"{live_api_server.url}/reader/?token=x&content_type=y") as r:  # noqa: S310
         assert r.url == f"{live_api_server.url}{APP}?token=x&content_type=y"
 

@@ -44,6 +44,14 @@ cpSync(join(here, "static"), dist, { recursive: true });
 const common = { bundle: true, minify: true, target: "es2020", define: { MT_API: JSON.stringify(api), "process.env.NODE_ENV": '"production"' }, legalComments: "none", logLevel: "warning" };
 await esbuild.build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(dist, "app.js"), format: "esm" });
 await esbuild.build({ ...common, entryPoints: [join(here, "src", "sw.ts")], outfile: join(dist, "sw.js"), format: "iife" });
+// boot.ts runs inline in the page (its hash is allowed by the page's Content-Security-Policy,
+// cms/core/learners_app.py), to start the first screen's requests before app.js arrives.
+const boot = await esbuild.build({ ...common, entryPoints: [join(here, "src", "boot.ts")], format: "iife", write: false });
+const bootCode = boot.outputFiles[0].text.trim();
+if (/<\/script/i.test(bootCode)) throw new Error("boot.ts cannot be inlined: it contains </script");
+const page = readFileSync(join(dist, "index.html"), "utf8");
+if (!page.includes("<!-- boot -->")) throw new Error("static/index.html lost its <!-- boot --> marker");
+writeFileSync(join(dist, "index.html"), page.replace("<!-- boot -->", () => `<script>${bootCode}</script>`));
 
 const wanted = messages();
 for (const language of readdirSync(locales)) {
