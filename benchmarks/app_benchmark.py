@@ -112,6 +112,7 @@ def main() -> None:
         for p in [
             DIST / "index.html",
             DIST / "app.js",
+            *sorted((DIST / "chunks").glob("*.js")),  # loaded after the first screen
             DIST / "app.css",
             DIST / "i18n" / "ar.js",
             DIST / "sw.js",

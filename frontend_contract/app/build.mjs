@@ -42,7 +42,8 @@ execFileSync(join(here, "node_modules", ".bin", "openapi-typescript"), ["../open
 cpSync(join(here, "static"), dist, { recursive: true });
 
 const common = { bundle: true, minify: true, target: "es2020", define: { MT_API: JSON.stringify(api), "process.env.NODE_ENV": '"production"' }, legalComments: "none", logLevel: "warning" };
-await esbuild.build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(dist, "app.js"), format: "esm" });
+// The app, with what it loads later (Workbox's window library) split into chunks/.
+await esbuild.build({ ...common, entryPoints: { app: join(here, "src", "main.ts") }, outdir: dist, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
 await esbuild.build({ ...common, entryPoints: [join(here, "src", "sw.ts")], outfile: join(dist, "sw.js"), format: "iife" });
 // boot.ts runs inline in the page (its hash is allowed by the page's Content-Security-Policy,
 // cms/core/learners_app.py), to start the first screen's requests before app.js arrives.
@@ -60,7 +61,7 @@ for (const language of readdirSync(locales)) {
 
 const { count, warnings } = await injectManifest({
   globDirectory: dist,
-  globPatterns: ["index.html", "app.js", "app.css", "manifest.webmanifest", "icons/*.png"],
+  globPatterns: ["index.html", "app.js", "chunks/*.js", "app.css", "manifest.webmanifest", "icons/*.png"],
   swSrc: join(dist, "sw.js"),
   swDest: join(dist, "sw.js"),
 });

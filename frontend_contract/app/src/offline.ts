@@ -4,18 +4,23 @@
 // and each module opened is queued for the server (learners/me/reading/): the queue is sent at
 // once when the learner is signed in and online, else when the connection returns or the app
 // starts again.
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 import { ApiError, apiUrl, request, session, type Schemas } from "./api";
 
-let workbox: Workbox | null = null;
+// Workbox's window library comes in its own file, after the first screen (main.ts): it is not
+// needed to read, and on a slow network each kilobyte before the first text counts.
+let workbox: Promise<Workbox | null> = Promise.resolve(null);
 const DOWNLOADED_KEY = "mt-downloaded";
 const READ_KEY = "mt-read";
 const QUEUE_KEY = "mt-reading-queue";
 
 export function registerServiceWorker(): void {
   if (!("serviceWorker" in navigator)) return;
-  workbox = new Workbox(new URL("sw.js", document.baseURI).href);
-  void workbox.register();
+  workbox = import("workbox-window").then(({ Workbox }) => {
+    const registered = new Workbox(new URL("sw.js", document.baseURI).href);
+    void registered.register();
+    return registered;
+  }, () => null);
 }
 
 function readJson<T>(key: string, fallback: T): T {
@@ -56,9 +61,10 @@ export function offlineUrls(module: Schemas["ModuleDetail"], locale: string): st
 }
 
 export async function downloadModule(module: Schemas["ModuleDetail"], locale: string): Promise<void> {
-  if (!workbox) throw new Error("no service worker");
+  const worker = await workbox;
+  if (!worker) throw new Error("no service worker");
   const urls = offlineUrls(module, locale);
-  const reply = (await workbox.messageSW({ type: "DOWNLOAD_FOR_OFFLINE", payload: { urlsToCache: urls } })) as { failed: string[] };
+  const reply = (await worker.messageSW({ type: "DOWNLOAD_FOR_OFFLINE", payload: { urlsToCache: urls } })) as { failed: string[] };
   if (reply.failed.includes(urls[0])) throw new Error("the module itself was not stored");
   localStorage.setItem(DOWNLOADED_KEY, JSON.stringify({ ...downloaded(), [`${module.id}:${locale}`]: module.title }));
 }
