@@ -2,6 +2,7 @@
 // the interface catalogues from the project's PO files, and the service worker's precache list
 // (workbox-build). MT_API (default "/api/v1/", the app's own origin) is the only API it talks to.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +54,7 @@ if (/<\/script/i.test(bootCode)) throw new Error("boot.ts cannot be inlined: it 
 const page = readFileSync(join(dist, "index.html"), "utf8");
 if (!page.includes("<!-- boot -->")) throw new Error("static/index.html lost its <!-- boot --> marker");
 writeFileSync(join(dist, "index.html"), page.replace("<!-- boot -->", () => `<script>${bootCode}</script>`));
+const bootHash = `'sha256-${createHash("sha256").update(bootCode).digest("base64")}'`;
 
 const wanted = messages();
 for (const language of readdirSync(locales)) {
@@ -69,3 +71,4 @@ warnings.forEach((warning) => console.warn(warning));
 rmSync(final, { recursive: true, force: true });
 renameSync(dist, final);
 console.log(`learners' app built in dist/ for the API at ${api} (${wanted.size} interface texts, ${count} files precached)`);
+console.log(`its page's inline script, for the Content-Security-Policy: script-src 'self' ${bootHash}`);
