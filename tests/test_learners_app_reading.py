@@ -76,5 +76,10 @@ def test_a_module_read_offline_is_sent_when_the_connection_returns(
     assert read["id"] == module_id and read["title"] == title
     assert progress["overall"]["read"] == 1
     assert read["read_at"][:19] == queued[0]["read_at"][:19]  # when it was read on the phone
+    # And the learner sees it beside their progress.
+    page.evaluate("location.hash = '#/me'")
+    opened = page.locator(".progress .read").first
+    opened.wait_for()
+    assert "Modules opened:" in opened.inner_text() and "1" in opened.inner_text()
     assert page.evaluate("window.__violations") == []
     context.close()

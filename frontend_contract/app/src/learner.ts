@@ -65,9 +65,10 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
   return [signUp, signIn];
 }
 
-function progressBar(label: string, done: number, total: number): HTMLElement {
+function progressBar(label: string, done: number, total: number, read = 0): HTMLElement {
   return h("li", { class: "progress" }, h("span", {}, label), " ",
-    h("progress", { max: total, value: done, "aria-label": label }), " ", bdi(`${done}/${total}`));
+    h("progress", { max: total, value: done, "aria-label": label }), " ", bdi(`${done}/${total}`),
+    read ? [" ", h("span", { class: "meta read" }, t("Modules opened: %(count)s", { count: read }))] : null);
 }
 
 export async function showMe(main: HTMLElement): Promise<void> {
@@ -83,8 +84,8 @@ export async function showMe(main: HTMLElement): Promise<void> {
     h("p", {}, t("Signed in as %(name)s.", { name: me.display_name })),
     h("h2", {}, t("My progress")),
     h("ul", { class: "progress-list" },
-      progressBar(t("All the e-modules"), progress.overall.done, progress.overall.total),
-      [...progress.categories, ...progress.pathways].map((g) => progressBar(g.title, g.done, g.total))),
+      progressBar(t("All the e-modules"), progress.overall.done, progress.overall.total, progress.overall.read),
+      [...progress.categories, ...progress.pathways].map((g) => progressBar(g.title, g.done, g.total, g.read))),
     h("h2", {}, t("Modules passed")),
     progress.modules.length
       ? h("ul", {}, progress.modules.map((m) => h("li", {}, h("a", { href: `#/module/${m.id}` }, m.title), " ",
