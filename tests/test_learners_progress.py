@@ -45,7 +45,7 @@ def test_passing_the_six_modules_of_a_category_finishes_it(client, completions):
     others = [c for c in shown["categories"] if c["id"] != category.pk]
     assert all(c["done"] == 0 and c["completed_at"] is None for c in others)
     live = ModulePage.objects.live().filter(locale__language_code="en").count()
-    assert shown["overall"] == {"done": 6, "total": live, "completed_at": None}
+    assert shown["overall"] == {"done": 6, "read": 0, "total": live, "completed_at": None}
 
 
 def test_pathways_count_their_modules_wherever_they_are(client):
@@ -60,6 +60,7 @@ def test_pathways_count_their_modules_wherever_they_are(client):
         "id": pathway.pk,
         "title": pathway.title,
         "done": 1,
+        "read": 0,
         "total": total,
         "completed_at": None,
     }

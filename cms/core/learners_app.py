@@ -3,9 +3,16 @@ at /app/, the default preview front end; /reader/, the old reference reader's ad
 
 The app is static files. Its pages carry a strict Content-Security-Policy of their own (scripts,
 styles, fonts and workers from this origin only, content and media from the API it was built
-for), so that even API text that got past both sanitisers could not run script here.
+for), so that even API text that got past both sanitisers could not run script here. The one
+inline script of the built page (the app's boot.ts, which starts the first screen's requests
+before app.js arrives) is allowed by its SHA-256 hash, read from the built page: no other inline
+script runs.
 """
 
+import base64
+import hashlib
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,6 +27,25 @@ NOT_BUILT = (
 )
 
 
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_hashes: dict[tuple[Path, int], list[str]] = {}
+
+
+def inline_script_hashes() -> list[str]:
+    """The CSP sources (``'sha256-…'``) of the built page's inline scripts, kept per build."""
+    page = settings.LEARNERS_APP_ROOT / "index.html"
+    try:
+        key = (page, page.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return []
+    if key not in _hashes:
+        _hashes.clear()
+        scripts = INLINE_SCRIPT.findall(page.read_text(encoding="utf-8"))
+        digests = [hashlib.sha256(script.encode()).digest() for script in scripts]
+        _hashes[key] = [f"'sha256-{base64.b64encode(d).decode()}'" for d in digests]
+    return _hashes[key]
+
+
 def content_security_policy() -> str:
     api = urlsplit(settings.LEARNERS_APP_API_URL)
     api_origin = f"{api.scheme}://{api.netloc}" if api.netloc else ""
@@ -27,7 +53,7 @@ def content_security_policy() -> str:
     return "; ".join(
         [
             "default-src 'none'",
-            "script-src 'self'",
+            " ".join(["script-src 'self'", *inline_script_hashes()]),
             "style-src 'self'",
             "font-src 'self'",
             "manifest-src 'self'",

@@ -129,4 +129,7 @@ TEXTS = [
     gettext_noop("Move up: %(item)s"),
     gettext_noop("Move down: %(item)s"),
     gettext_noop("Choose…"),
+    # Translators: beside the progress of a group of modules: how many of them the learner has
+    # opened (read), passed or not.
+    gettext_noop("Modules opened: %(count)s"),
 ]

@@ -119,3 +119,29 @@ class Attempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} — {self.module} ({self.status})"
+
+
+class ModuleReading(models.Model):
+    """A module the learner opened, read or not to the end: progress shown before any evaluation.
+
+    The app records it when the module is opened, online or offline (it is sent when the
+    connection returns); the first reading is kept, so sending it again changes nothing.
+    """
+
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="readings")
+    module = models.ForeignKey(
+        "modules.ModulePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The module in the source locale, whatever language it was read in.",
+    )
+    read_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["read_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "module"], name="one_reading_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} — {self.module}"

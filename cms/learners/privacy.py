@@ -2,7 +2,8 @@
 
 The copy holds everything this app keeps about the learner, and what every other app returns
 to ``personal_data_requested``. Erasure tells other apps first (``learner_erasing``), then
-deletes the learner, which takes their tokens, recovery code, attempts and completions with it.
+deletes the learner, which takes their tokens, recovery code, attempts, completions and
+readings with it.
 """
 
 from typing import Any
@@ -58,6 +59,10 @@ def personal_data(learner: Learner) -> dict[str, Any]:
         "completions": [
             {"module": completion.module_id, "completed_at": completion.completed_at.isoformat()}
             for completion in learner.completions.order_by("completed_at")
+        ],
+        "readings": [
+            {"module": reading.module_id, "read_at": reading.read_at.isoformat()}
+            for reading in learner.readings.order_by("read_at")
         ],
     }
     for _receiver, response in personal_data_requested.send(sender=Learner, learner=learner):

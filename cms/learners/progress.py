@@ -7,13 +7,15 @@ the course is every live module. All are counted in the source locale, as comple
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.core.locales import localize
 from cms.modules.api.queries import live_sources
 from cms.modules.models import CategoryPage, ModulePage, PathwayModule, PathwayPage
 
-from .models import Learner, ModuleCompletion
+from .models import Learner, ModuleCompletion, ModuleReading
 
 
 @dataclass
@@ -29,9 +31,11 @@ class ModulesDone:
     done: int
     total: int
     completed_at: datetime | None
+    read: int = 0
+    """Modules opened (whether passed or not)."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class GroupProgress(ModulesDone):
     """The modules done of one category or pathway."""
 
@@ -75,20 +79,28 @@ def finished_by(completion: ModuleCompletion) -> tuple[list[Page], bool]:
     return finished, all_modules
 
 
-def _modules_done(module_ids: list[int], dates: dict[int, datetime]) -> ModulesDone:
+def _modules_done(module_ids: list[int], dates: dict[int, datetime], read: set[int]) -> ModulesDone:
     done = [dates[pk] for pk in module_ids if pk in dates]
     complete = bool(module_ids) and len(done) == len(module_ids)
-    return ModulesDone(len(done), len(module_ids), max(done) if complete else None)
+    return ModulesDone(
+        len(done),
+        len(module_ids),
+        max(done) if complete else None,
+        read=len(read.intersection(module_ids)),
+    )
 
 
-def _group_progress(group: Group, dates: dict[int, datetime]) -> GroupProgress:
-    found = _modules_done(group.module_ids, dates)
-    return GroupProgress(found.done, found.total, found.completed_at, group.page)
+def _group_progress(group: Group, dates: dict[int, datetime], read: set[int]) -> GroupProgress:
+    found = _modules_done(group.module_ids, dates, read)
+    return GroupProgress(
+        found.done, found.total, found.completed_at, read=found.read, page=group.page
+    )
 
 
 @dataclass
 class Progress:
     completions: list[ModuleCompletion]
+    readings: list[ModuleReading]
     categories: list[GroupProgress]
     pathways: list[GroupProgress]
     overall: ModulesDone
@@ -97,13 +109,39 @@ class Progress:
 def progress_of(learner: Learner) -> Progress:
     dates = completion_dates(learner)
     all_ids = list(live_sources(ModulePage).values_list("pk", flat=True))
+    readings = [r for r in learner.readings.select_related("module") if r.module_id in all_ids]
+    read = {r.module_id for r in readings}
     found = groups()
     return Progress(
         completions=list(learner.completions.select_related("module").order_by("completed_at")),
-        categories=[_group_progress(g, dates) for g in found if isinstance(g.page, CategoryPage)],
-        pathways=[_group_progress(g, dates) for g in found if isinstance(g.page, PathwayPage)],
-        overall=_modules_done(all_ids, dates),
+        readings=readings,
+        categories=[
+            _group_progress(g, dates, read) for g in found if isinstance(g.page, CategoryPage)
+        ],
+        pathways=[
+            _group_progress(g, dates, read) for g in found if isinstance(g.page, PathwayPage)
+        ],
+        overall=_modules_done(all_ids, dates, read),
     )
+
+
+@transaction.atomic
+def record_reading(
+    learner: Learner, module: ModulePage, read_at: datetime | None = None
+) -> tuple[ModuleReading, bool]:
+    """Records that ``learner`` opened ``module`` (source locale) at ``read_at`` (now if not
+    given, nor later than now: a phone's clock may be ahead). Sending the same reading again
+    changes nothing; an earlier time than the one kept replaces it (a reading made offline
+    arrives after one made online). Answers the reading and whether it is new."""
+    now = timezone.now()
+    when = min(read_at or now, now)
+    reading, created = ModuleReading.objects.select_for_update().get_or_create(
+        learner=learner, module=module, defaults={"read_at": when}
+    )
+    if not created and when < reading.read_at:
+        reading.read_at = when
+        reading.save(update_fields=["read_at"])
+    return reading, created
 
 
 def titles_in(model: type[Page], page_ids: list[int], locale: str) -> dict[int, str]:

@@ -2,6 +2,7 @@
 // the interface catalogues from the project's PO files, and the service worker's precache list
 // (workbox-build). MT_API (default "/api/v1/", the app's own origin) is the only API it talks to.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,8 +43,18 @@ execFileSync(join(here, "node_modules", ".bin", "openapi-typescript"), ["../open
 cpSync(join(here, "static"), dist, { recursive: true });
 
 const common = { bundle: true, minify: true, target: "es2020", define: { MT_API: JSON.stringify(api), "process.env.NODE_ENV": '"production"' }, legalComments: "none", logLevel: "warning" };
-await esbuild.build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(dist, "app.js"), format: "esm" });
+// The app, with what it loads later (Workbox's window library) split into chunks/.
+await esbuild.build({ ...common, entryPoints: { app: join(here, "src", "main.ts") }, outdir: dist, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
 await esbuild.build({ ...common, entryPoints: [join(here, "src", "sw.ts")], outfile: join(dist, "sw.js"), format: "iife" });
+// boot.ts runs inline in the page (its hash is allowed by the page's Content-Security-Policy,
+// cms/core/learners_app.py), to start the first screen's requests before app.js arrives.
+const boot = await esbuild.build({ ...common, entryPoints: [join(here, "src", "boot.ts")], format: "iife", write: false });
+const bootCode = boot.outputFiles[0].text.trim();
+if (/<\/script/i.test(bootCode)) throw new Error("boot.ts cannot be inlined: it contains </script");
+const page = readFileSync(join(dist, "index.html"), "utf8");
+if (!page.includes("<!-- boot -->")) throw new Error("static/index.html lost its <!-- boot --> marker");
+writeFileSync(join(dist, "index.html"), page.replace("<!-- boot -->", () => `<script>${bootCode}</script>`));
+const bootHash = `'sha256-${createHash("sha256").update(bootCode).digest("base64")}'`;
 
 const wanted = messages();
 for (const language of readdirSync(locales)) {
@@ -52,7 +63,7 @@ for (const language of readdirSync(locales)) {
 
 const { count, warnings } = await injectManifest({
   globDirectory: dist,
-  globPatterns: ["index.html", "app.js", "app.css", "manifest.webmanifest", "icons/*.png"],
+  globPatterns: ["index.html", "app.js", "chunks/*.js", "app.css", "manifest.webmanifest", "icons/*.png"],
   swSrc: join(dist, "sw.js"),
   swDest: join(dist, "sw.js"),
 });
@@ -60,3 +71,4 @@ warnings.forEach((warning) => console.warn(warning));
 rmSync(final, { recursive: true, force: true });
 renameSync(dist, final);
 console.log(`learners' app built in dist/ for the API at ${api} (${wanted.size} interface texts, ${count} files precached)`);
+console.log(`its page's inline script, for the Content-Security-Policy: script-src 'self' ${bootHash}`);

@@ -19,6 +19,8 @@ from .serializers import (
     LearnerInputSerializer,
     LearnerSerializer,
     ProgressSerializer,
+    ReadingInputSerializer,
+    ReadingSerializer,
     RecoveryCodeSerializer,
     RegistrationSerializer,
     ResultSerializer,
@@ -128,6 +130,7 @@ learner_schema = extend_schema_view(
                         }
                     ],
                     "completions": [{"module": 61, "completed_at": WHEN}],
+                    "readings": [{"module": 61, "read_at": "2026-12-03T09:13:10Z"}],
                     "certificates": [],
                 },
             )
@@ -145,11 +148,24 @@ learner_schema = extend_schema_view(
                     "modules": [
                         {"id": 61, "title": "Créer et tenir un planning", "completed_at": WHEN}
                     ],
+                    "read_modules": [
+                        {
+                            "id": 61,
+                            "title": "Créer et tenir un planning",
+                            "read_at": "2026-12-03T09:13:10Z",
+                        },
+                        {
+                            "id": 64,
+                            "title": "Utiliser un agenda en ligne",
+                            "read_at": "2026-12-03T09:40:00Z",
+                        },
+                    ],
                     "categories": [
                         {
                             "id": 5,
                             "title": "Compétences numériques",
                             "done": 1,
+                            "read": 2,
                             "total": 6,
                             "completed_at": None,
                         }
@@ -159,13 +175,40 @@ learner_schema = extend_schema_view(
                             "id": 48,
                             "title": "Créer son entreprise",
                             "done": 1,
+                            "read": 1,
                             "total": 8,
                             "completed_at": None,
                         }
                     ],
-                    "overall": {"done": 1, "total": 40, "completed_at": None},
+                    "overall": {"done": 1, "read": 2, "total": 40, "completed_at": None},
                 },
             )
+        ],
+    ),
+    reading=extend_schema(
+        summary="Record that the learner opened a module",
+        description="Idempotent: the first reading of a module is kept, and sending it again "
+        "(a reading made offline, sent when the connection returns) changes nothing; an earlier "
+        "`read_at` than the one kept replaces it. Answers 201 for a new reading, 200 for one "
+        "already recorded. Readings count in `learners/me/progress/` (`read`).",
+        request=ReadingInputSerializer,
+        responses={
+            201: ReadingSerializer,
+            200: ReadingSerializer,
+            **BAD,
+            **UNAUTHORIZED,
+            (404, PROBLEM_CONTENT_TYPE): problem("No published module has this id."),
+        },
+        examples=[
+            _example(
+                "Read offline", {"module": 61, "read_at": "2026-12-03T09:13:10Z"}, request_only=True
+            ),
+            _example(
+                "Recorded",
+                {"module": 61, "read_at": "2026-12-03T09:13:10Z"},
+                response_only=True,
+                status_codes=["201", "200"],
+            ),
         ],
     ),
     recovery_code=extend_schema(

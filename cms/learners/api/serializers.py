@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.core.api.openapi import MAX_ID
 from cms.core.api.problems import BadParameter
 from cms.core.api.questions import EvaluationShape
 from cms.core.locales import locale_codes
@@ -268,10 +269,20 @@ class CompletedModuleSerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField()
 
 
+class ReadModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The module's stable id.")
+    title = serializers.CharField()
+    read_at = serializers.DateTimeField(help_text="When the learner first opened it.")
+
+
+READ_HELP = "Modules opened (see `learners/me/reading/`), passed or not."
+
+
 class GroupProgressSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     done = serializers.IntegerField(help_text="Modules completed.")
+    read = serializers.IntegerField(help_text=READ_HELP)
     total = serializers.IntegerField()
     completed_at = serializers.DateTimeField(
         allow_null=True, help_text="When the last of its modules was completed; null until then."
@@ -280,6 +291,7 @@ class GroupProgressSerializer(serializers.Serializer):
 
 class OverallProgressSerializer(serializers.Serializer):
     done = serializers.IntegerField()
+    read = serializers.IntegerField(help_text=READ_HELP)
     total = serializers.IntegerField()
     completed_at = serializers.DateTimeField(allow_null=True)
 
@@ -287,6 +299,27 @@ class OverallProgressSerializer(serializers.Serializer):
 class ProgressSerializer(serializers.Serializer):
     locale = serializers.CharField(help_text="The language of the titles.")
     modules = CompletedModuleSerializer(many=True)
+    read_modules = ReadModuleSerializer(
+        many=True, help_text="Every live module the learner opened, first read first."
+    )
     categories = GroupProgressSerializer(many=True)
     pathways = GroupProgressSerializer(many=True)
     overall = OverallProgressSerializer()
+
+
+class ReadingInputSerializer(serializers.Serializer):
+    module = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Any locale's page id of the module (usually its stable id).",
+    )
+    read_at = serializers.DateTimeField(
+        required=False,
+        help_text="When it was opened, for a reading made offline and sent later; now if left "
+        "out. A time in the future counts as now.",
+    )
+
+
+class ReadingSerializer(serializers.Serializer):
+    module = serializers.IntegerField(help_text="The module's stable id.")
+    read_at = serializers.DateTimeField(help_text="When the learner first opened it.")

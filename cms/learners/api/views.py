@@ -16,13 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cms.core.api.language import negotiate_locale
-from cms.core.api.problems import Problem
+from cms.core.api.problems import NotFound, Problem
 from cms.core.locales import LOCALE_PARAMETER
 from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 
 from .. import credentials, privacy
 from ..models import Learner
-from ..progress import GroupProgress, progress_of, titles_in
+from ..progress import GroupProgress, progress_of, record_reading, titles_in
+from ..questionnaires import source_module
 from . import docs
 from .authentication import signed_in_learner
 from .base import LearnerAPIMixin
@@ -30,6 +31,8 @@ from .serializers import (
     LearnerInputSerializer,
     LearnerSerializer,
     ProgressSerializer,
+    ReadingInputSerializer,
+    ReadingSerializer,
     RecoveryCodeSerializer,
     RegistrationSerializer,
     SignedInSerializer,
@@ -43,7 +46,11 @@ OPEN_ACTIONS = {"create", "sign_in"}
 def progress_body(learner: Learner, locale: str) -> dict:
     """The learner's progress with every title in ``locale``."""
     found = progress_of(learner)
-    module_titles = titles_in(ModulePage, [c.module_id for c in found.completions], locale)
+    module_titles = titles_in(
+        ModulePage,
+        [c.module_id for c in found.completions] + [r.module_id for r in found.readings],
+        locale,
+    )
     group_titles = {
         **titles_in(CategoryPage, [g.page.pk for g in found.categories], locale),
         **titles_in(PathwayPage, [g.page.pk for g in found.pathways], locale),
@@ -55,6 +62,7 @@ def progress_body(learner: Learner, locale: str) -> dict:
             "title": group_titles.get(progress.page.pk, progress.page.title),
             "done": progress.done,
             "total": progress.total,
+            "read": progress.read,
             "completed_at": progress.completed_at,
         }
 
@@ -68,10 +76,19 @@ def progress_body(learner: Learner, locale: str) -> dict:
             }
             for completion in found.completions
         ],
+        "read_modules": [
+            {
+                "id": reading.module_id,
+                "title": module_titles.get(reading.module_id, reading.module.title),
+                "read_at": reading.read_at,
+            }
+            for reading in found.readings
+        ],
         "categories": [group(progress) for progress in found.categories],
         "pathways": [group(progress) for progress in found.pathways],
         "overall": {
             "done": found.overall.done,
+            "read": found.overall.read,
             "total": found.overall.total,
             "completed_at": found.overall.completed_at,
         },
@@ -168,6 +185,21 @@ class LearnerViewSet(LearnerAPIMixin, viewsets.ViewSet):
             else learner.locale
         )
         return Response(ProgressSerializer(progress_body(learner, locale)).data)
+
+    @action(detail=False, methods=["post"], url_path="me/reading")
+    def reading(self, request: Request) -> Response:
+        incoming = ReadingInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        module = source_module(incoming.validated_data["module"])
+        if module is None:
+            raise NotFound(gettext("No published e-module has this id."))
+        reading, created = record_reading(
+            signed_in_learner(request), module, incoming.validated_data.get("read_at")
+        )
+        return Response(
+            ReadingSerializer({"module": module.pk, "read_at": reading.read_at}).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
 
     @action(detail=False, methods=["post"], url_path="me/recovery-code")
     def recovery_code(self, request: Request) -> Response:

@@ -45,14 +45,15 @@ function kindOf(status: number, type: string): ErrorKind {
 
 type Options = RequestInit & { auth?: boolean; withLocale?: boolean };
 
-export async function request(path: string, init: Options = {}): Promise<Response> {
+/** `started`: the same request already under way (see prefetch). */
+export async function request(path: string, init: Options = {}, started?: Promise<Response>): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("Accept", headers.get("Accept") || "application/json");
   if (init.body) headers.set("Content-Type", "application/json");
   if (init.auth && session.token) headers.set("Authorization", `Bearer ${session.token}`);
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, init.withLocale ?? true), { ...init, headers, credentials: "omit" });
+    response = await (started ?? fetch(apiUrl(path, init.withLocale ?? true), { ...init, headers, credentials: "omit" }));
   } catch {
     throw new ApiError("offline", 0, "");
   }
@@ -66,13 +67,16 @@ export async function request(path: string, init: Options = {}): Promise<Respons
   return response;
 }
 
-// A public read started early (before the interface texts have loaded, see main.ts), handed to
-// the first screen that asks for it: on a slow network that saves a whole round trip.
+// A public read started early (by the page itself, see boot.ts, or before the interface texts
+// have loaded, see main.ts), handed to the first screen that asks for it: on a slow network
+// that saves a whole round trip.
 const early = new Map<string, Promise<unknown>>();
 
 export function prefetch(path: string): void {
   const url = apiUrl(path);
-  const response = request(path).then((r) => r.json());
+  const started = window.mtEarly?.url === url ? window.mtEarly.response : undefined;
+  window.mtEarly = undefined;
+  const response = request(path, {}, started).then((r) => r.json());
   response.catch(() => undefined); // the screen that takes it reports the error
   early.set(url, response);
 }

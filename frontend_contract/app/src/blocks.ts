@@ -4,7 +4,6 @@ import { bdi, h, humanSize, richText } from "./dom";
 import { direction, language, LANGUAGES, n, t } from "./i18n";
 import { practice, questionView } from "./questions";
 import { markRead } from "./offline";
-import { localeOf } from "./untranslated";
 import type { Schemas } from "./api";
 
 type Body = Schemas["ModuleDetail"]["body"][number];
@@ -147,7 +146,7 @@ function evaluation(v: Extract<Body, { type: "evaluation" }>["value"], ctx: Bloc
   return [heading(v.title), h("p", {}, v.instructions), facts, h("p", { class: "meta needs-network" }, t("The evaluation needs a connection.")), start];
 }
 
-export function renderBlock(block: Body & { locale?: string }, ctx: BlockContext): HTMLElement | null {
+export function renderBlock(block: Body, ctx: BlockContext): HTMLElement | null {
   let content: (HTMLElement | null)[];
   switch (block.type) {
     case "section": content = [heading(block.value.heading), richText(block.value.body)]; break;
@@ -165,6 +164,8 @@ export function renderBlock(block: Body & { locale?: string }, ctx: BlockContext
     case "evaluation": content = evaluation(block.value, ctx); break;
     default: return null;
   }
-  const lang = localeOf(block.value, ctx.locale, block.locale);
+  // The API marks each block with the language its text is in (the source's where it is not
+  // translated yet): an English block in an Arabic module is laid out left to right.
+  const lang = block.locale || ctx.locale;
   return h("section", { class: `block block-${block.type}`, id: `block-${block.id}`, lang, dir: direction(lang) }, content);
 }

@@ -4,13 +4,19 @@ import { renderBlock } from "./blocks";
 import { bdi, h, render } from "./dom";
 import { errorBox } from "./errors";
 import { direction, language, n, t } from "./i18n";
-import { downloadModule, isDownloaded, markRead, readParts } from "./offline";
-import { localeOf } from "./untranslated";
+import { downloadModule, isDownloaded, markRead, readParts, recordReading } from "./offline";
 
 type Module = Schemas["ModuleDetail"];
 
 function itemLang(locale: string): Record<string, string> {
   return { lang: locale, dir: direction(locale) };
+}
+
+/** The language of one field of an item: the API names the fields still in the source language
+ * (`field_locales`); the others are in the item's `locale`. */
+function fieldLang(item: { locale: string; field_locales: Record<string, string> }, field: string): Record<string, string> {
+  const locale = (item.field_locales || {})[field];
+  return locale && locale !== item.locale ? itemLang(locale) : {};
 }
 
 function fallbackNote(item: { fallback: boolean }): HTMLElement | null {
@@ -33,9 +39,9 @@ export async function showCatalogue(main: HTMLElement): Promise<void> {
   const catalogue = await getJson<Schemas["Catalogue"]>("catalogue/");
   const groups = [...catalogue.categories, ...catalogue.pathways].map((group) => {
     const section = h("section", { class: "group", ...itemLang(group.locale) },
-      h("h2", {}, group.title), fallbackNote(group),
+      h("h2", fieldLang(group, "title"), group.title), fallbackNote(group),
       h("ul", { class: "modules" }, group.modules.map((m) => h("li", { ...itemLang(m.locale) },
-        h("a", { class: "module-link", href: `#/module/${m.id}` }, h("span", { class: "title" }, m.title),
+        h("a", { class: "module-link", href: `#/module/${m.id}` }, h("span", { class: "title", ...fieldLang(m, "title") }, m.title),
           isDownloaded(m.id, language) ? h("span", { class: "badge" }, t("Available offline")) : null),
         metaLine(m)))));
     section.style.setProperty("--colour", group.colour);
@@ -65,13 +71,16 @@ export function renderModule(main: HTMLElement, module: Module, preview: boolean
   const blocks = module.body.map((block) => renderBlock(block, { moduleId: preview ? null : module.id, locale: module.locale, preview }));
   const read = preview ? 0 : readParts(module.id).length;
   render(main, h("article", { class: "module", ...itemLang(module.locale) },
-    h("h1", { id: "title" }, module.title), fallbackNote(module), metaLine(module),
-    h("p", { class: "summary", ...itemLang(localeOf(module.summary, module.locale)) }, module.summary),
-    module.objectives.length ? h("ul", { class: "objectives" }, module.objectives.map((o) => h("li", itemLang(localeOf(o, module.locale)), o))) : null,
+    h("h1", { id: "title", ...fieldLang(module, "title") }, module.title), fallbackNote(module), metaLine(module),
+    h("p", { class: "summary", ...fieldLang(module, "summary") }, module.summary),
+    module.objectives.length ? h("ul", { class: "objectives", ...fieldLang(module, "objectives") }, module.objectives.map((o) => h("li", {}, o))) : null,
     preview ? null : downloadButton(module),
     read ? h("p", { class: "meta" }, t("You have opened this module before.")) : null,
     blocks));
-  if (!preview) markRead(module.id, "opened");
+  if (!preview) {
+    markRead(module.id, "opened");
+    recordReading(module.id);
+  }
 }
 
 export async function showModule(main: HTMLElement, id: string): Promise<void> {

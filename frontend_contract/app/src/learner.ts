@@ -6,6 +6,7 @@ import { errorBox, errorMessage } from "./errors";
 import { direction, language, t } from "./i18n";
 import { localeOf } from "./untranslated";
 import { questionView, type Answer } from "./questions";
+import { forgetReadings, sendReadings } from "./offline";
 
 type Attempt = Schemas["Attempt"];
 type Result = Schemas["Result"];
@@ -49,6 +50,7 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
     const registration = await getJson<Schemas["Registration"]>("learners/", {
       method: "POST", body: JSON.stringify({ display_name: name.value.trim(), locale: language }), headers: { "Content-Type": "application/json" } });
     session.token = registration.token;
+    void sendReadings();
     showRecoveryCode(main, registration.recovery_code, registration.learner.display_name);
   });
   const code = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false", dir: "ltr" }) as HTMLInputElement;
@@ -57,14 +59,16 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
     const signed = await getJson<Schemas["SignedIn"]>("learners/sign-in/", {
       method: "POST", body: JSON.stringify({ recovery_code: code.value }), headers: { "Content-Type": "application/json" } });
     session.token = signed.token;
+    void sendReadings();
     await showMe(main);
   });
   return [signUp, signIn];
 }
 
-function progressBar(label: string, done: number, total: number): HTMLElement {
+function progressBar(label: string, done: number, total: number, read = 0): HTMLElement {
   return h("li", { class: "progress" }, h("span", {}, label), " ",
-    h("progress", { max: total, value: done, "aria-label": label }), " ", bdi(`${done}/${total}`));
+    h("progress", { max: total, value: done, "aria-label": label }), " ", bdi(`${done}/${total}`),
+    read ? [" ", h("span", { class: "meta read" }, t("Modules opened: %(count)s", { count: read }))] : null);
 }
 
 export async function showMe(main: HTMLElement): Promise<void> {
@@ -80,8 +84,8 @@ export async function showMe(main: HTMLElement): Promise<void> {
     h("p", {}, t("Signed in as %(name)s.", { name: me.display_name })),
     h("h2", {}, t("My progress")),
     h("ul", { class: "progress-list" },
-      progressBar(t("All the e-modules"), progress.overall.done, progress.overall.total),
-      [...progress.categories, ...progress.pathways].map((g) => progressBar(g.title, g.done, g.total))),
+      progressBar(t("All the e-modules"), progress.overall.done, progress.overall.total, progress.overall.read),
+      [...progress.categories, ...progress.pathways].map((g) => progressBar(g.title, g.done, g.total, g.read))),
     h("h2", {}, t("Modules passed")),
     progress.modules.length
       ? h("ul", {}, progress.modules.map((m) => h("li", {}, h("a", { href: `#/module/${m.id}` }, m.title), " ",
@@ -225,12 +229,14 @@ export function settingsAccount(main: HTMLElement): HTMLElement[] {
     if (!understood.checked) throw new ApiError("invalid", 400, t("Tick the box first to confirm."));
     await request("learners/me/", { method: "DELETE", auth: true });
     session.token = null;
+    forgetReadings();
     render(main, h("h1", { id: "title" }, t("You are erased")), h("p", {}, t("Everything about you has been deleted.")),
       h("a", { class: "button", href: "#/" }, t("Back to the e-modules")));
   });
   const signOut = h("button", { type: "button", class: "button", onclick: async () => {
     try { await request("learners/me/sign-out/", { method: "POST", auth: true }); } catch { /* signed out here anyway */ }
     session.token = null;
+    forgetReadings();
     location.hash = "#/me";
     await showMe(main);
   } }, t("Sign out"));

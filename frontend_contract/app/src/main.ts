@@ -5,7 +5,7 @@ import { errorBox } from "./errors";
 import { LANGUAGES, language, preferredLanguage, t, useLanguage } from "./i18n";
 import { showCatalogue, showModule, showPreview } from "./content";
 import { settingsAccount, showCertificates, showEvaluation, showMe } from "./learner";
-import { registerServiceWorker } from "./offline";
+import { registerServiceWorker, sendReadings } from "./offline";
 
 const params = new URLSearchParams(location.search);
 const previewToken = params.get("token");
@@ -92,10 +92,16 @@ async function start(): Promise<void> {
   await texts;
   shell();
   window.addEventListener("hashchange", () => void route());
-  window.addEventListener("online", showConnection);
+  window.addEventListener("online", () => {
+    showConnection();
+    void sendReadings();
+  });
   window.addEventListener("offline", showConnection);
   await route();
-  if (!previewToken) registerServiceWorker();
+  if (!previewToken) {
+    registerServiceWorker();
+    void sendReadings();
+  }
 }
 
 void start();
