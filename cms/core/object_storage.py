@@ -11,6 +11,7 @@ behind a CDN), the private one refuses them, whatever a file is called.
 - Private files carry ``Cache-Control: private, no-store``; the web process streams them to
   whoever may have them, and their only address is a presigned one that expires in minutes.
 
+Both buckets may be shared with other sites: ``AWS_LOCATION`` puts our files under a prefix.
 Everything comes from the environment (``storage_settings``); the credentials are read by the
 S3 client itself from ``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY`` (or the machine's role)
 and are never copied into the settings.
@@ -90,7 +91,9 @@ def storage_settings(env: Any, media_bucket: str) -> ObjectStorage:
     region = env.str("AWS_S3_REGION_NAME", default="")
     custom_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
     protocol = env.str("AWS_S3_URL_PROTOCOL", default="https:")
+    location = env.str("AWS_LOCATION", default="").strip("/")
     common = {
+        "location": location,
         "endpoint_url": endpoint or None,
         "region_name": region or None,
         # S3-compatible servers (SeaweedFS, MinIO…) name the bucket in the path.
@@ -119,6 +122,8 @@ def storage_settings(env: Any, media_bucket: str) -> ObjectStorage:
     else:
         host = f"s3.{region}.amazonaws.com" if region else "s3.amazonaws.com"
         media_url = f"https://{media_bucket}.{host}/"
+    if location:
+        media_url += f"{location}/"
     return ObjectStorage(
         storages={
             "default": {"BACKEND": "cms.core.object_storage.MediaStorage", "OPTIONS": media},
