@@ -15,11 +15,13 @@ S3 server: without them it skips, except under CI where it fails.
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -34,11 +36,21 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from cms import celery_app
+from cms.certs.annex import annex_key
+from cms.certs.cached_parts import ANNEX_DIR, VERSO_DIR, sweep_superseded_parts
 from cms.certs.models import Certificate
 from cms.learners.credentials import issue_token
 from cms.learners.models import Learner
 from cms.modules.models import ModulePage
+from cms.printing import storage
 from cms.printing.models import PrintJob
+from cms.printing.storage import (
+    PRIVATE_STORAGE,
+    mark_used,
+    private_copy,
+    private_output,
+    remove_private,
+)
 from cms.project.models import Partner
 
 from .celery_worker import Worker, require_worker_services
@@ -124,6 +136,9 @@ class Machines:
     def logs(self) -> str:
         web = Path(self.log.name).read_text().splitlines()[-40:]
         return "\n".join(web) + "\n\n" + self.worker.tail()
+
+    def worker_log(self) -> list[str]:
+        return self.worker.log.read_text().splitlines()
 
     def local_files(self) -> list[Path]:
         return files_in(self.web_folders, "MEDIA_ROOT", "PRIVATE_MEDIA_ROOT") + files_in(
@@ -303,8 +318,11 @@ def test_a_certificate_printed_by_the_worker_downloads_through_the_web(
         pdf = PdfReader(io.BytesIO(answer.content))
         words = flat(text(pdf))
         assert "Amina Diallo" in words and "Digital skills" in words
-        # The signatures on the recto: the worker read the image's rendition from the bucket.
-        assert len(pdf.pages[0].images) >= 1
+        # The signatures on the recto, beside the QR code: the worker read the image's
+        # rendition from the bucket.
+        assert len(pdf.pages[0].images) >= 2
+        refused = [line for line in machines.worker_log() if "refused to fetch" in line]
+        assert not [line for line in refused if "signature" in line], refused
         assert requests.get(address, timeout=30).status_code == 401
         with django_db_blocker.unblock():
             job = PrintJob.objects.get(pk=group.print_job_id)
@@ -329,3 +347,63 @@ def test_a_certificate_printed_by_the_worker_downloads_through_the_web(
     for name in private:
         assert anonymous(buckets.public_url(PRIVATE_BUCKET, name))[0] == 403
     assert machines.local_files() == []
+
+
+@pytest.fixture
+def private_bucket(buckets, settings):
+    """This process's private storage in the bucket, as a worker's is."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        PRIVATE_STORAGE: {
+            "BACKEND": "cms.core.object_storage.PrivateStorage",
+            "OPTIONS": {
+                "bucket_name": PRIVATE_BUCKET,
+                "endpoint_url": buckets.endpoint,
+                "access_key": buckets.access_key,
+                "secret_key": buckets.secret_key,
+                "region_name": "us-east-1",
+                "addressing_style": "path",
+                "location": buckets.location,
+            },
+        },
+    }
+    return buckets
+
+
+def test_certificate_parts_in_the_bucket_are_copied_locally_kept_while_used_and_swept(
+    private_bucket, settings, tmp_path, monkeypatch
+):
+    settings.PRINT_WORK_DIR = tmp_path
+    current = f"{ANNEX_DIR}/{annex_key('ar')}-ar.pdf"
+    superseded = f"{ANNEX_DIR}/{'0' * 32}-ar.pdf"
+    verso = f"{VERSO_DIR}/{'3' * 32}-fr.pdf"
+    for name in (current, superseded, verso):
+        with private_output(name) as destination:
+            destination.write_bytes(b"%PDF-1.7\n" + name.encode())
+    client = private_bucket.client()
+    stored = client.head_object(Bucket=PRIVATE_BUCKET, Key=private_bucket.key(verso))
+    assert stored["CacheControl"] == "private, no-store"
+    assert not list(Path(tmp_path).glob("render-*"))  # the rendering folder is gone
+
+    # Another machine has no copy: it fetches one, once.
+    shutil.rmtree(tmp_path / "copies")
+    copy = private_copy(verso)
+    assert copy.read_bytes() == b"%PDF-1.7\n" + verso.encode()
+    assert private_copy(f"{VERSO_DIR}/{'4' * 32}-fr.pdf") is None
+
+    # Used again: marked in the bucket, which keeps the file's headers.
+    monkeypatch.setattr(storage, "TOUCH_INTERVAL", timedelta(0))
+    time.sleep(1.1)
+    mark_used(verso)
+    touched = client.head_object(Bucket=PRIVATE_BUCKET, Key=private_bucket.key(verso))
+    assert touched["LastModified"] > stored["LastModified"]
+    assert touched["CacheControl"] == "private, no-store"
+
+    settings.CERTIFICATE_PART_UNUSED_DAYS = 1
+    assert sweep_superseded_parts() == [superseded]
+    settings.CERTIFICATE_PART_UNUSED_DAYS = -1  # every verso counts as long unused
+    removed = sweep_superseded_parts()
+    assert verso in removed and current not in removed
+    assert private_copy(verso) is None and not copy.exists()
+    assert private_copy(current) is not None
+    remove_private(current)
