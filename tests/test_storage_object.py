@@ -246,6 +246,24 @@ def test_an_uploaded_image_is_in_the_media_bucket_public_cached_and_seekable(
     assert machines.local_files() == []
 
 
+def test_the_web_process_is_ready_with_its_buckets_and_a_worker(machines):
+    def ready():
+        answer = requests.get(f"{machines.url}/health/ready", timeout=30)
+        return (
+            answer
+            if answer.status_code == 200 and answer.json()["checks"]["worker"]["ok"]
+            else None
+        )
+
+    checks = wait_for(ready, "the worker's heartbeat", machines).json()["checks"]
+    assert checks["storage"] == {
+        "ok": True,
+        "object_storage": True,
+        "seconds": checks["storage"]["seconds"],
+    }
+    assert checks["redis"]["used"] and checks["worker"]["age_seconds"] < 120
+
+
 def test_a_counsellors_pack_printed_by_the_worker_downloads_through_the_web(
     machines, buckets, django_db_blocker
 ):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 from storages.backends.s3 import S3Storage
 
@@ -101,6 +102,10 @@ def storage_settings(env: Any, media_bucket: str) -> ObjectStorage:
             "AWS_S3_ADDRESSING_STYLE", default="path" if endpoint else "virtual"
         ),
         "signature_version": "s3v4",
+        # A bucket that does not answer fails a request (and /health/ready) in seconds.
+        "client_config": Config(
+            connect_timeout=5, read_timeout=60, retries={"max_attempts": 3, "mode": "standard"}
+        ),
     }
     max_age = env.int("MEDIA_CACHE_MAX_AGE", default=ONE_YEAR)
     media = {

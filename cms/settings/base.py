@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/live and /health/ready, answered before the host check and the HTTPS redirect.
+    "cms.core.health.HealthMiddleware",
     # First, so that every response it covers (redirects, errors, files) carries its headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -302,7 +304,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # A job is acknowledged only once done, and requeued if its worker dies; each worker takes one
 # job at a time and its processes are replaced once they grow (WeasyPrint keeps caches).
-CELERY_IMPORTS = ["tasks.printing", "tasks.certs"]
+CELERY_IMPORTS = ["tasks.printing", "tasks.certs", "tasks.health"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -323,7 +325,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.certs.sweep_certificate_parts",
         "schedule": 24 * 60 * 60.0,
     },
+    "worker-heartbeat": {
+        "task": "tasks.health.worker_heartbeat",
+        "schedule": env.float("WORKER_HEARTBEAT_SECONDS", default=30.0),
+        # A heartbeat nobody ran in time says nothing any more: never run it late.
+        "options": {"expires": env.float("WORKER_HEARTBEAT_SECONDS", default=30.0)},
+    },
 }
+# Health (cms.core.health): a worker heartbeat older than this counts as no worker; whether
+# /health/ready then answers 503 (by default the web processes stay in service).
+WORKER_HEARTBEAT_MAX_AGE_SECONDS = env.int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", default=120)
+HEALTH_READY_REQUIRES_WORKER = env.bool("HEALTH_READY_REQUIRES_WORKER", default=False)
 # A certificate verso unused this long is removed from the print cache (printed again if needed).
 CERTIFICATE_PART_UNUSED_DAYS = env.int("CERTIFICATE_PART_UNUSED_DAYS", default=30)
 
