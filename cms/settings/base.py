@@ -336,6 +336,9 @@ CELERY_BEAT_SCHEDULE = {
 # /health/ready then answers 503 (by default the web processes stay in service).
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = env.int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", default=120)
 HEALTH_READY_REQUIRES_WORKER = env.bool("HEALTH_READY_REQUIRES_WORKER", default=False)
+# Prometheus metrics at /metrics (cms.printing.metrics), for scrapers that send this bearer token;
+# without one the address does not exist.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # A certificate verso unused this long is removed from the print cache (printed again if needed).
 CERTIFICATE_PART_UNUSED_DAYS = env.int("CERTIFICATE_PART_UNUSED_DAYS", default=30)
 
