@@ -32,6 +32,7 @@ from django.db import transaction
 from django.test import Client
 from PIL import Image as PILImage
 from pypdf import PdfReader
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
@@ -118,7 +119,7 @@ class Machines:
         self.log = (root / "web.log").open("w")
         self.web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "2", "--timeout", "60"],
+            + ["--workers", "2", "--timeout", "60", "--graceful-timeout", "5"],
             cwd=settings.BASE_DIR,
             env=environment,
             stdout=self.log,
@@ -243,6 +244,48 @@ def test_an_uploaded_image_is_in_the_media_bucket_public_cached_and_seekable(
     assert headers["Content-Range"] == f"bytes 0-7/{len(png())}"
     # Listing the bucket is not reading a file: refused to anyone.
     assert anonymous(f"{buckets.endpoint}/{MEDIA_BUCKET}/")[0] == 403
+    assert machines.local_files() == []
+
+
+def test_an_uploaded_document_is_served_from_the_media_bucket(machines, buckets, django_db_blocker):
+    content = b"WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour\n" * 50
+    with django_db_blocker.unblock():
+        editor, _ = User.objects.get_or_create(
+            username="storage-editor-documents", defaults={"is_superuser": True, "is_staff": True}
+        )
+        session = signed_in(editor, machines.url)
+    try:
+        form = session.get(f"{machines.url}/admin/documents/add/", timeout=30)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+        answer = session.post(
+            f"{machines.url}/admin/documents/add/",
+            data={
+                "csrfmiddlewaretoken": token,
+                "title": "Object storage test subtitles",
+                "collection": Collection.get_first_root_node().pk,
+            },
+            files={"file": ("subtitles.vtt", content, "text/vtt")},
+            headers={"Referer": f"{machines.url}/admin/documents/add/"},
+            allow_redirects=False,
+            timeout=60,
+        )
+        assert answer.status_code == 302, answer.text[-2000:]
+        with django_db_blocker.unblock():
+            document = Document.objects.get(title="Object storage test subtitles")
+        served = requests.get(
+            f"{machines.url}/documents/{document.pk}/subtitles.vtt",
+            allow_redirects=False,
+            timeout=30,
+        )
+        assert served.status_code == 302
+        assert served.headers["Location"] == buckets.public_url(MEDIA_BUCKET, document.file.name)
+        status, headers, body = anonymous(served.headers["Location"], Range="bytes=0-5")
+        assert (status, body) == (206, b"WEBVTT")
+        assert headers["Cache-Control"] == "public, max-age=31536000"
+    finally:
+        with django_db_blocker.unblock():
+            Document.objects.filter(title="Object storage test subtitles").delete()
+            User.objects.filter(pk=editor.pk).delete()
     assert machines.local_files() == []
 
 
