@@ -11,10 +11,12 @@ from cms.certs.views import verification_page
 from cms.core.landing import certificate_lookup, landing_page
 from cms.core.learners_app import learners_app, old_reader
 from cms.printing.links import follow_short_link
+from cms.printing.metrics import metrics
 
 urlpatterns = [
     path("", landing_page, name="landing"),
     path("api/v1/", include("cms.api.urls")),
+    path("metrics", metrics, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("l/<slug:code>", follow_short_link, name="short-link"),

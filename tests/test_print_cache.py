@@ -77,6 +77,9 @@ def test_superseded_annexes_and_long_unused_versos_are_swept(settings, tmp_path)
 
     removed = sweep_superseded_parts()
 
-    assert set(removed) == {superseded, unused}
+    assert set(removed) == {
+        f"{ANNEX_DIR}/{superseded.name}",
+        f"{VERSO_DIR}/{unused.name}",
+    }
     assert current.exists() and used_lately.exists()
     assert not superseded.exists() and not unused.exists()

@@ -46,6 +46,52 @@ def test_production_settings_pass_the_deployment_check():
     assert "no issues" in result.stdout
 
 
+OBJECT_STORAGE = {
+    "AWS_STORAGE_BUCKET_NAME": "migrantech-media",
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME": "migrantech-private",
+    "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
+    "AWS_S3_CUSTOM_DOMAIN": "media.migrantech.org",
+}
+
+
+def test_production_settings_with_object_storage_pass_the_deployment_check():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; from django.core.management import call_command; "
+        "call_command('check', deploy=True, fail_level='WARNING'); "
+        "print(settings.MEDIA_URL, settings.STORAGES['private']['OPTIONS']['bucket_name'], "
+        "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1])",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="cms.migrantech.org",
+        DATABASE_URL="sqlite:////tmp/migrantech-deploy-check.sqlite3",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        CERTIFICATE_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
+        **OBJECT_STORAGE,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.split()[-3:] == [
+        "https://media.migrantech.org/",
+        "migrantech-private",
+        "https://media.migrantech.org",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("private_bucket", "message"),
+    [("", "AWS_PRIVATE_STORAGE_BUCKET_NAME"), ("migrantech-media", "anyone may read")],
+)
+def test_object_storage_needs_a_private_bucket_of_its_own(private_bucket, message):
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        **{**OBJECT_STORAGE, "AWS_PRIVATE_STORAGE_BUCKET_NAME": private_bucket},
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_production_refuses_to_start_without_redis():
     """Web processes must share one API cache, or a publish leaves some serving old pages."""
     result = run_manage(

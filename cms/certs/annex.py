@@ -26,7 +26,7 @@ from cms.core.locales import (
 from cms.modules.models import ModulePage
 from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
-from cms.printing.storage import private_path
+from cms.printing.storage import printed_copy, private_copy, private_output
 from cms.project.models import Competence, Partner, ProjectPage
 
 from . import texts
@@ -88,8 +88,9 @@ def annex_context(locale: str) -> dict[str, Any]:
 
 def annex_pdf(locale: str) -> Path:
     """The annex in ``locale``, printed now if this version was never printed."""
-    path = private_path(f"print/annex/{annex_key(locale)}-{locale}.pdf")
-    if not path.exists():
+    name = f"print/annex/{annex_key(locale)}-{locale}.pdf"
+    path = private_copy(name)
+    if path is None:
         with translation.override(locale):
             html = render_to_string(
                 "certs/print/annex_document.html",
@@ -103,5 +104,7 @@ def annex_pdf(locale: str) -> Path:
                     "texts": texts,
                 },
             )
-        write_pdf(html, path, expected_pages=8)
+        with private_output(name) as destination:
+            write_pdf(html, destination, expected_pages=8)
+        path = printed_copy(name)
     return path

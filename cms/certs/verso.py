@@ -19,7 +19,7 @@ from django.utils import translation
 from cms.core.locales import direction_of
 from cms.printing.fingerprint import cache_key
 from cms.printing.pdf import write_pdf
-from cms.printing.storage import private_path
+from cms.printing.storage import mark_used, printed_copy, private_copy, private_output
 
 from . import texts
 
@@ -42,9 +42,11 @@ def verso_pdf(locale: str, context: dict[str, Any]) -> Path:
     """The verso for ``context`` (a module certificate's), printed now if never printed."""
     html = verso_html(locale, context)
     key = cache_key("verso", html)[:32]
-    path = private_path(f"print/verso/{key}-{locale}.pdf")
-    if path.exists():
-        path.touch()  # in use: not swept (``cached_parts``)
-    else:
-        write_pdf(html, path, expected_pages=1)
-    return path
+    name = f"print/verso/{key}-{locale}.pdf"
+    path = private_copy(name)
+    if path is not None:
+        mark_used(name)  # in use: not swept (``cached_parts``)
+        return path
+    with private_output(name) as destination:
+        write_pdf(html, destination, expected_pages=1)
+    return printed_copy(name)

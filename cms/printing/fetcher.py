@@ -6,8 +6,10 @@ this fetcher opens no network connection at all. It maps URLs of our own site un
 ``STATIC_URL`` and ``MEDIA_URL`` to the files themselves, accepts ``file://`` paths only inside
 the static and media folders, and small ``data:`` URLs. Everything else — another host, a file
 elsewhere (``/etc``, ``/dev``, ``/proc``), a symbolic link leading out, a device or a pipe, a
-big ``data:`` URL — is refused. Since nothing is requested over HTTP, there is no redirect to
-follow (WeasyPrint < 68 let redirects bypass custom fetchers, CVE-2025-68616; we require 68).
+big ``data:`` URL — is refused. When the media live in a bucket (``cms.core.object_storage``),
+their URLs at the bucket's or the CDN's address are read by name through the media storage's
+own client, never requested as given. Since no URL is requested over HTTP, there is no redirect
+to follow (WeasyPrint < 68 let redirects bypass custom fetchers, CVE-2025-68616; we require 68).
 """
 
 import logging
@@ -21,6 +23,7 @@ from urllib.request import DataHandler, Request
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -52,6 +55,28 @@ def allowed_roots() -> tuple[Path, ...]:
     return (Path(settings.MEDIA_ROOT).resolve(), *_static_roots())
 
 
+def _stored_media_prefix() -> str | None:
+    """Where the media storage's files are read, if it is not a folder of this machine."""
+    try:
+        default_storage.path("")
+    except NotImplementedError:
+        probe = "probe"
+        address = default_storage.url(probe).split("?", 1)[0]
+        return address.removesuffix(probe) if address.endswith(probe) else None
+    return None
+
+
+def stored_media_name(url: str) -> str | None:
+    """The name in the media storage of a URL at the bucket's (or CDN's) address, if it is one."""
+    prefix = _stored_media_prefix()
+    if prefix is None or not url.startswith(prefix) or "?" in url or "#" in url:
+        return None
+    name = unquote(url.removeprefix(prefix))
+    if not name or any(part in {"", ".", ".."} for part in name.split("/")):
+        return None
+    return name
+
+
 def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
@@ -79,7 +104,21 @@ class OwnFilesFetcher(URLFetcher):
             return self._file(Path(unquote(urlsplit(url).path)), url)
         if scheme in {"http", "https"} and url.startswith(own_origin() + "/"):
             return self._own_path(unquote(urlsplit(url).path), url)
+        name = stored_media_name(url)
+        if name is not None:
+            return self._stored(name, url)
         raise RefusedURL("not one of our static or media files")
+
+    def _stored(self, name: str, url: str) -> URLFetcherResponse:
+        try:
+            with default_storage.open(name, "rb") as stored:
+                content = stored.read(MAX_FILE_BYTES + 1)
+        except Exception as error:  # the storage's client says "missing" its own way
+            raise RefusedURL("no such media file") from error
+        if len(content) > MAX_FILE_BYTES:
+            raise RefusedURL("file too large")
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, content, {"Content-Type": content_type})
 
     def _data(self, url: str) -> URLFetcherResponse:
         if len(url) > MAX_DATA_URL_CHARS:

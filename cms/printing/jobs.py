@@ -29,7 +29,7 @@ from .documents import PrintOptions, PrintRequestError, document_class
 from .fingerprint import content_fingerprint
 from .models import PrintJob
 from .pdf import append_pdfs, write_pdf
-from .storage import private_path, private_storage
+from .storage import private_output, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -141,14 +141,15 @@ def run_job(
     progress = _ProgressWriter(job)
     name = f"print/{job.pk}.pdf"
     try:
-        rendered = render_document(
-            job.kind,
-            job.targets,
-            job.locale,
-            PrintOptions(**job.options),
-            private_path(name),
-            progress=progress.report,
-        )
+        with private_output(name) as destination:
+            rendered = render_document(
+                job.kind,
+                job.targets,
+                job.locale,
+                PrintOptions(**job.options),
+                destination,
+                progress=progress.report,
+            )
     except PrintRequestError as error:
         return _fail(job, error.message)
     except TRANSIENT_ERRORS:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from .jobs import GAVE_UP, MAX_ATTEMPTS, enqueue
 from .models import PrintJob
 from .pdf import PARTIAL_SUFFIX
-from .storage import private_path
+from .storage import is_local, private_path, private_storage, remove_stale_work
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,9 @@ def sweep_stuck_jobs() -> list[UUID]:
 
 def remove_stale_partial_files() -> None:
     """Temporary files left by renderings that were killed before they could clean up."""
+    remove_stale_work(PARTIAL_FILE_MAX_AGE)
+    if not is_local(private_storage()):
+        return
     folder = private_path("print")
     if not folder.is_dir():
         return

@@ -5,6 +5,7 @@ developer's machine; ``production.py`` removes the defaults that are unsafe in p
 """
 
 from pathlib import Path
+from tempfile import gettempdir
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/live and /health/ready, answered before the host check and the HTTPS redirect.
+    "cms.core.health.HealthMiddleware",
     # First, so that every response it covers (redirects, errors, files) carries its headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -262,6 +265,27 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Object storage (S3 API, django-storages) for several machines: set AWS_STORAGE_BUCKET_NAME and
+# every uploaded or printed file goes to two buckets instead of the folders above (which then
+# hold nothing). The media bucket (images, renditions, documents) is read by anyone, at its own
+# address or a CDN's (AWS_S3_CUSTOM_DOMAIN); the private bucket (printed packs, answer keys,
+# certificates and their cached parts) must refuse anonymous reads: only our views read it,
+# after their permission checks. The credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or the machine's role) and never appear in the settings.
+# docs/deployment.md says how to set it up.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+OBJECT_STORAGE = bool(AWS_STORAGE_BUCKET_NAME)
+if OBJECT_STORAGE:
+    from cms.core.object_storage import storage_settings
+
+    _objects = storage_settings(env, AWS_STORAGE_BUCKET_NAME)
+    STORAGES = {**STORAGES, **_objects.storages}
+    MEDIA_URL = _objects.media_url
+    # Wagtail sends documents from the bucket (a redirect after its own checks).
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+# Printed files are rendered on local disk before they are stored: this folder holds those
+# renderings and local copies of the certificate parts kept in the private bucket.
+PRINT_WORK_DIR = env.path("PRINT_WORK_DIR", default=Path(gettempdir()) / "migrantech-print")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -280,7 +304,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # A job is acknowledged only once done, and requeued if its worker dies; each worker takes one
 # job at a time and its processes are replaced once they grow (WeasyPrint keeps caches).
-CELERY_IMPORTS = ["tasks.printing", "tasks.certs"]
+CELERY_IMPORTS = ["tasks.printing", "tasks.certs", "tasks.health"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -301,7 +325,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tasks.certs.sweep_certificate_parts",
         "schedule": 24 * 60 * 60.0,
     },
+    "worker-heartbeat": {
+        "task": "tasks.health.worker_heartbeat",
+        "schedule": env.float("WORKER_HEARTBEAT_SECONDS", default=30.0),
+        # A heartbeat nobody ran in time says nothing any more: never run it late.
+        "options": {"expires": env.float("WORKER_HEARTBEAT_SECONDS", default=30.0)},
+    },
 }
+# Health (cms.core.health): a worker heartbeat older than this counts as no worker; whether
+# /health/ready then answers 503 (by default the web processes stay in service).
+WORKER_HEARTBEAT_MAX_AGE_SECONDS = env.int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", default=120)
+HEALTH_READY_REQUIRES_WORKER = env.bool("HEALTH_READY_REQUIRES_WORKER", default=False)
+# Prometheus metrics at /metrics (cms.printing.metrics), for scrapers that send this bearer token;
+# without one the address does not exist.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # A certificate verso unused this long is removed from the print cache (printed again if needed).
 CERTIFICATE_PART_UNUSED_DAYS = env.int("CERTIFICATE_PART_UNUSED_DAYS", default=30)
 
@@ -385,7 +422,9 @@ LEARNERS_APP_API_URL = env.str("LEARNERS_APP_API_URL", default="/api/v1/")
 # talk only to the origins named here. Inline styles stay allowed: the Wagtail admin sets them.
 CSP_CONNECT_ORIGINS = env.list("CSP_CONNECT_ORIGINS", default=[])
 """Origins pages may fetch from besides our own, e.g. the content API's when it is elsewhere."""
-CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[]) + (
+    [_objects.media_origin] if OBJECT_STORAGE else []
+)
 """Origins of images, audio and video served from elsewhere (a storage bucket, a CDN)."""
 CSP_FRAME_ORIGINS = env.list("CSP_FRAME_ORIGINS", default=[])
 """Origins the admin may frame besides ours: an external preview front end, video embeds."""
