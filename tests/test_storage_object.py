@@ -9,7 +9,8 @@ process, and nothing is left in a local folder. Anonymous requests to the bucket
 
 Like ``test_print_workers``, this runs outside the per-test transaction (the web and worker
 processes see committed rows only) and cleans up after itself. It needs PostgreSQL, Redis and an
-S3 server: without them it skips, except under CI where it fails.
+S3 server (the certificate parts' test only the S3 server): without them it skips, except under
+CI where it fails.
 """
 
 import io
@@ -68,7 +69,6 @@ IMAGE_TITLE = "Object storage test signature"
 
 @pytest.fixture(scope="module")
 def buckets(tmp_path_factory):
-    require_worker_services()
     yield from object_store(tmp_path_factory.mktemp("seaweedfs"))
 
 
@@ -149,6 +149,7 @@ class Machines:
 
 @pytest.fixture(scope="module")
 def machines(buckets, django_db_setup, django_db_blocker, tmp_path_factory):
+    require_worker_services()
     with django_db_blocker.unblock():
         database_url = _database_url(tmp_path_factory.mktemp("db"))
         PrintJob.objects.all().delete()
