@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy
 
 from cms.certs.keys import DEVELOPMENT_SIGNING_KEY
+from cms.core.language_names import translated_languages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -217,9 +218,10 @@ LANGUAGES_KNOWN = {
 }
 CONTENT_LOCALES = env.list("CONTENT_LOCALES", default=list(LANGUAGES_KNOWN))
 LANGUAGE_CODE = "en"
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    (code, LANGUAGES_KNOWN.get(code, code)) for code in CONTENT_LOCALES
-]
+# Each language under its own name, for people picking their own language (and for the API);
+# the admin names content languages in the reader's language (cms.core.language_names).
+LANGUAGES = [(code, LANGUAGES_KNOWN.get(code, code)) for code in CONTENT_LOCALES]
+WAGTAIL_CONTENT_LANGUAGES = translated_languages(LANGUAGES)
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
 # The admin speaks the content languages; where Wagtail names one differently (it has only
 # European and Brazilian Portuguese), the admin uses Wagtail's name, and a stored preference
