@@ -46,3 +46,19 @@ def test_the_api_and_language_pickers_keep_each_languages_own_name():
         pickers = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
     assert names["en"] == "English" and names["fa"] == "دری / فارسی"
     assert pickers["pt-pt"] == "Português" and pickers["fr"] == "Français"
+
+
+def test_wagtail_localizes_translations_menu_item_speaks_each_requests_language(rf, admin_user):
+    """Built once, the reports menu kept the first request's language for everybody."""
+    from django.urls import reverse
+    from wagtail.admin.menu import reports_menu
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    address = reverse("wagtail_localize:translations_report")
+    labels = {}
+    for language in ("pt-pt", "fa", "fr", "pt-pt"):
+        with translation.override(language):
+            items = reports_menu.menu_items_for_request(request)
+            labels[language] = [str(item.label) for item in items if item.url == address]
+    assert labels == {"pt-pt": ["Traduções"], "fa": ["ترجمه‌ها"], "fr": ["Traductions"]}

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from cms.core.current_request import current_request
 from cms.core.permissions import is_moderator
 
 from .localize_drafts import save_draft
@@ -71,3 +72,21 @@ def convert_to_alias_view(request: HttpRequest, page_id: int, **kwargs: object) 
         )
         return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page_id]))
     return convert_to_alias(request, page_id, **kwargs)
+
+
+def confirm_approval(sender: type, instance: WorkflowState, user: object, **kwargs: object) -> None:
+    """``workflow_approved``: the reviewer who approved reads that the page is now published.
+
+    Wagtail's workflow action view (the reviewer's "Approve") redirects without a word.
+    """
+    request = current_request()
+    if request is None or not hasattr(request, "_messages"):
+        return
+    if not isinstance(instance.content_object, Page):
+        return
+    page = Page.objects.get(pk=instance.content_object.pk)  # as just published
+    messages.success(
+        request,
+        gettext("“%(title)s” is approved and published (%(language)s).")
+        % {"title": page.title, "language": page.locale.get_display_name()},
+    )
