@@ -62,3 +62,21 @@ def test_wagtail_localizes_translations_menu_item_speaks_each_requests_language(
             items = reports_menu.menu_items_for_request(request)
             labels[language] = [str(item.label) for item in items if item.url == address]
     assert labels == {"pt-pt": ["Traduções"], "fa": ["ترجمه‌ها"], "fr": ["Traductions"]}
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "pt-pt", "tr", "ar", "fa", "uk"])
+def test_the_translation_editor_speaks_every_target_language(rf, language):
+    """wagtail-localize's editor texts, its own or ours where upstream has none (Persian…)."""
+    import json
+    from pathlib import Path
+
+    import polib
+    import wagtail_localize
+    from django.views.i18n import JSONCatalog
+
+    source = Path(wagtail_localize.__file__).parent / "locale/en/LC_MESSAGES/djangojs.po"
+    texts = {entry.msgid for entry in polib.pofile(str(source)) if entry.msgid}
+    with translation.override(language):
+        answer = JSONCatalog.as_view(packages=["wagtail_localize"])(rf.get("/"))
+    catalogue = json.loads(answer.content)["catalog"]
+    assert sorted(texts - set(catalogue)) == []

@@ -242,7 +242,9 @@ if env.str("DEEPL_API_KEY", default=""):
     }
 elif env.str("MACHINE_TRANSLATOR_CLASS", default=""):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": env.str("MACHINE_TRANSLATOR_CLASS")}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# wagtail-localize's editor texts missing upstream (Persian, Turkish…): delete that folder and
+# its line once wagtail-localize ships them (its README.md).
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "translation" / "localize_js_locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -8,9 +8,9 @@
 
 2. Its translation editor's JavaScript texts ("Download PO file", "Translate", …) have no
    Persian or Turkish translation upstream, and a few are missing in Portuguese and Ukrainian.
-   ``locale_js/`` supplies them (see its README.md); it is on ``LOCALE_PATHS``, which Django's
-   JavaScript catalogues merge after the apps' own, so wagtail-localize's catalogue
-   (``/admin/localize/jsi18n/``) carries them.
+   ``localize_js_locale/`` supplies them (see its README.md, which says when to delete it); it
+   is on ``LOCALE_PATHS``, which Django's JavaScript catalogues merge after the apps' own, so
+   wagtail-localize's catalogue (``/admin/localize/jsi18n/``) carries them.
 """
 
 import copy
