@@ -17,6 +17,14 @@ ROLES = {
     "counsellor": ("e2e-conseillere-fr", "fr", ["Counsellors"]),
     "moderator": ("e2e-moderatrice-fr", "fr", ["Moderators", "Certificate moderators"]),
 }
+NAMES = {
+    # The names the admin shows (the guides' screenshots show them, not the usernames).
+    "editor": ("Ana", "Ribeiro"),
+    "translator": ("مریم", "احمدی"),
+    "reviewer": ("فرید", "نوری"),
+    "counsellor": ("Claire", "Martin"),
+    "moderator": ("Sophie", "Laurent"),
+}
 
 
 def create() -> dict[str, list[str]]:
@@ -28,6 +36,7 @@ def create() -> dict[str, list[str]]:
     for role, (username, language, groups) in ROLES.items():
         user, _ = User.objects.get_or_create(username=username)
         user.password = PBKDF2PasswordHasher().encode(PASSWORD, "role-e2e-salt-0001")
+        user.first_name, user.last_name = NAMES[role]
         user.save()
         user.groups.set(Group.objects.filter(name__in=groups))
         UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})

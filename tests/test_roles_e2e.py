@@ -181,6 +181,7 @@ def test_a_persian_translator_then_reviewer(live_api_server, roles, chromium):
     expect(field).to_have_attribute("dir", "rtl")
     expect(field).to_have_attribute("lang", "fa")
     translator.checked()  # wagtail-localize's own texts, now rendered, are Persian too
+    expect(editor.get_by_role("heading", name="ترجمه: انگلیسی ← فارسی").first).to_be_visible()
     translator.document("translation", "editor-fa")
     translator.refused(f"/admin/pages/{pages['own_module']}/edit/", "مجوز لازم")
 

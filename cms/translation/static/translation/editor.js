@@ -9,6 +9,7 @@
   const settings = document.currentScript.dataset;
   const mayConvertToAlias = settings.mayConvertToAlias === "true";
   const SEGMENT = "li.complete, li.incomplete, li.errored";
+  let upstreamHeading = null;
 
   // People who may not replace a translation with an alias of the source (translators and
   // reviewers) are not offered "Convert to alias page", which would throw their translation
@@ -47,11 +48,19 @@
         });
     });
     if (!mayConvertToAlias) removeConvertToAlias(document);
+    // Its heading, "English to Persian translation", is not translatable upstream.
+    editor.querySelectorAll("h3").forEach((heading) => {
+      if (heading.textContent === upstreamHeading) heading.textContent = settings.heading;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     const editor = document.querySelector(".js-translation-editor");
     if (!editor) return;
+    if (editor.dataset.props) {
+      const props = JSON.parse(editor.dataset.props);
+      upstreamHeading = `${props.sourceLocale.displayName} to ${props.locale.displayName} translation`;
+    }
     if (!mayConvertToAlias) withoutConvertToAlias(editor);
     new MutationObserver(() => mark(editor)).observe(editor, { childList: true, subtree: true });
     mark(editor);
