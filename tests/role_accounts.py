@@ -44,6 +44,29 @@ def create() -> dict[str, list[str]]:
     return accounts
 
 
+SAMPLE_LEARNER_EMAIL = "role-e2e-learner@example.org"
+
+
+def sample_certificate() -> str:
+    """A module certificate for the moderator to revoke (its PDF is never printed)."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from cms.certs.issuing import issue
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner
+    from cms.modules.models import ModulePage
+
+    learner, _ = Learner.objects.get_or_create(
+        email=SAMPLE_LEARNER_EMAIL, defaults={"display_name": "Amina Diallo", "locale": "fr"}
+    )
+    module = ModulePage.objects.filter(locale__language_code="en").order_by("path").first()
+    with mock.patch("cms.certs.issuing.print_certificate"):
+        certificate = issue(learner, Certificate.Type.MODULE, module, [module], timezone.now())
+    return certificate.pk
+
+
 def pages() -> dict[str, int | str]:
     """Pages the roles work on: their own, another partner's, a shared one."""
     from cms.modules.models import CategoryPage, ModulePage
@@ -65,6 +88,11 @@ def pages() -> dict[str, int | str]:
 def delete() -> None:
     from django.contrib.auth.models import User
 
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner
+
+    Certificate.objects.filter(learner__email=SAMPLE_LEARNER_EMAIL).delete()
+    Learner.objects.filter(email=SAMPLE_LEARNER_EMAIL).delete()
     User.objects.filter(username__in=[username for username, _l, _g in ROLES.values()]).delete()
 
 
@@ -73,7 +101,9 @@ def main(arguments: list[str]) -> None:
 
     django.setup()
     if arguments[:1] == ["create"]:
-        print(json.dumps({"accounts": create(), "pages": pages()}))
+        accounts = create()
+        made = {"accounts": accounts, "pages": pages(), "certificate": sample_certificate()}
+        print(json.dumps(made))
     elif arguments[:1] == ["delete"]:
         delete()
     else:
