@@ -55,13 +55,16 @@ def sample_certificate() -> str:
 
     from cms.certs.issuing import issue
     from cms.certs.models import Certificate
-    from cms.learners.models import Learner
+    from cms.learners.models import Learner, ModuleCompletion
     from cms.modules.models import ModulePage
 
     learner, _ = Learner.objects.get_or_create(
         email=SAMPLE_LEARNER_EMAIL, defaults={"display_name": "Amina Diallo", "locale": "fr"}
     )
     module = ModulePage.objects.filter(locale__language_code="en").order_by("path").first()
+    ModuleCompletion.objects.get_or_create(
+        learner=learner, module=module, defaults={"completed_at": timezone.now()}
+    )
     with mock.patch("cms.certs.issuing.print_certificate"):
         certificate = issue(learner, Certificate.Type.MODULE, module, [module], timezone.now())
     return certificate.pk
