@@ -176,6 +176,7 @@ def test_a_persian_translator_then_reviewer(live_api_server, roles, chromium):
     expect(editor.locator(".js-translation-editor footer")).to_be_visible()
     expect(editor.get_by_text("Convert to alias page")).to_have_count(0)
     expect(editor.locator("a[href*='/convert_to_alias/']")).to_have_count(0)
+    expect(editor.locator("button[data-w-action-url-value*='/disable/']")).to_be_hidden()
     segments.locator("button").first.click()
     field = segments.locator("textarea").first
     expect(field).to_have_attribute("dir", "rtl")

@@ -87,5 +87,18 @@ def test_translators_may_not_convert_a_translation_to_an_alias(client, persian_t
     assert 'data-may-convert-to-alias="false"' in editor or "translation/editor.js" not in editor
 
 
+def test_translators_may_not_stop_a_translation_following_its_source(client, persian_translator):
+    from wagtail_localize.models import Translation
+
+    page = LibraryIndexPage.objects.get(locale__language_code="fa")
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+    refused = client.post(f"/admin/localize/translate/{translation.pk}/disable/")
+    assert refused.status_code == 302
+    translation.refresh_from_db()
+    assert translation.enabled
+
+
 def test_translator_groups_exist_per_language():
     assert Group.objects.filter(name__startswith="Translators: ").count() == 7

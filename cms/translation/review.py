@@ -90,3 +90,19 @@ def confirm_approval(sender: type, instance: WorkflowState, user: object, **kwar
         gettext("“%(title)s” is approved and published (%(language)s).")
         % {"title": page.title, "language": page.locale.get_display_name()},
     )
+
+
+@require_POST
+def stop_translation_view(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """Moderators only: a stopped translation no longer follows its source page, and translators
+    lose it from their editor; wagtail-localize offers it to anyone who may edit the page."""
+    from wagtail_localize.views.edit_translation import stop_translation
+
+    if not is_moderator(request.user):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        messages.error(
+            request, gettext("Only moderators may stop a translation from following its source.")
+        )
+        target = translation.get_target_instance()
+        return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    return stop_translation(request, translation_id)

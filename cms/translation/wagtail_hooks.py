@@ -26,6 +26,11 @@ def register_admin_urls() -> list:
             review.convert_to_alias_view,
             name="translation_convert_to_alias",
         ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            review.stop_translation_view,
+            name="translation_stop",
+        ),
     ]
 
 

@@ -27,6 +27,21 @@
     root.querySelectorAll('a[href*="/convert_to_alias/"]').forEach((link) => link.remove());
   }
 
+  // Nor "Stop Synced translation", which would cut the translation off from its source (the
+  // server refuses them too). wagtail-localize always renders it, as the footer's first action:
+  // it is hidden, not removed, so that wagtail-localize can still re-render its footer.
+  function hideStopTranslation(root) {
+    root.querySelectorAll('button[data-w-action-url-value*="/disable/"]').forEach((button) => {
+      // With nothing else in its menu (a translator may not delete, lock or unpublish), the
+      // whole button group goes; otherwise the button alone.
+      const group = button.closest(".w-dropdown-button");
+      const menu = group && group.querySelector("[data-w-dropdown-target=content]");
+      const alone = !menu || !menu.querySelector("a, button");
+      const hidden = group && alone ? group : button;
+      if (hidden.style.display !== "none") hidden.style.display = "none";
+    });
+  }
+
   function setOnce(node, name, value) {
     if (node.getAttribute(name) !== value) node.setAttribute(name, value);
   }
@@ -47,7 +62,10 @@
           setOnce(target, "dir", settings.targetDirection);
         });
     });
-    if (!mayConvertToAlias) removeConvertToAlias(document);
+    if (!mayConvertToAlias) {
+      removeConvertToAlias(document);
+      hideStopTranslation(editor);
+    }
     // Its heading, "English to Persian translation", is not translatable upstream.
     editor.querySelectorAll("h3").forEach((heading) => {
       if (heading.textContent === upstreamHeading) heading.textContent = settings.heading;
