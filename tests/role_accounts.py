@@ -17,6 +17,14 @@ ROLES = {
     "counsellor": ("e2e-conseillere-fr", "fr", ["Counsellors"]),
     "moderator": ("e2e-moderatrice-fr", "fr", ["Moderators", "Certificate moderators"]),
 }
+NAMES = {
+    # The names the admin shows (the guides' screenshots show them, not the usernames).
+    "editor": ("Ana", "Ribeiro"),
+    "translator": ("مریم", "احمدی"),
+    "reviewer": ("فرید", "نوری"),
+    "counsellor": ("Claire", "Martin"),
+    "moderator": ("Sophie", "Laurent"),
+}
 
 
 def create() -> dict[str, list[str]]:
@@ -28,11 +36,38 @@ def create() -> dict[str, list[str]]:
     for role, (username, language, groups) in ROLES.items():
         user, _ = User.objects.get_or_create(username=username)
         user.password = PBKDF2PasswordHasher().encode(PASSWORD, "role-e2e-salt-0001")
+        user.first_name, user.last_name = NAMES[role]
         user.save()
         user.groups.set(Group.objects.filter(name__in=groups))
         UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
         accounts[role] = [username, PASSWORD]
     return accounts
+
+
+SAMPLE_LEARNER_EMAIL = "role-e2e-learner@example.org"
+
+
+def sample_certificate() -> str:
+    """A module certificate for the moderator to revoke (its PDF is never printed)."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from cms.certs.issuing import issue
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner, ModuleCompletion
+    from cms.modules.models import ModulePage
+
+    learner, _ = Learner.objects.get_or_create(
+        email=SAMPLE_LEARNER_EMAIL, defaults={"display_name": "Amina Diallo", "locale": "fr"}
+    )
+    module = ModulePage.objects.filter(locale__language_code="en").order_by("path").first()
+    ModuleCompletion.objects.get_or_create(
+        learner=learner, module=module, defaults={"completed_at": timezone.now()}
+    )
+    with mock.patch("cms.certs.issuing.print_certificate"):
+        certificate = issue(learner, Certificate.Type.MODULE, module, [module], timezone.now())
+    return certificate.pk
 
 
 def pages() -> dict[str, int | str]:
@@ -56,6 +91,11 @@ def pages() -> dict[str, int | str]:
 def delete() -> None:
     from django.contrib.auth.models import User
 
+    from cms.certs.models import Certificate
+    from cms.learners.models import Learner
+
+    Certificate.objects.filter(learner__email=SAMPLE_LEARNER_EMAIL).delete()
+    Learner.objects.filter(email=SAMPLE_LEARNER_EMAIL).delete()
     User.objects.filter(username__in=[username for username, _l, _g in ROLES.values()]).delete()
 
 
@@ -64,7 +104,9 @@ def main(arguments: list[str]) -> None:
 
     django.setup()
     if arguments[:1] == ["create"]:
-        print(json.dumps({"accounts": create(), "pages": pages()}))
+        accounts = create()
+        made = {"accounts": accounts, "pages": pages(), "certificate": sample_certificate()}
+        print(json.dumps(made))
     elif arguments[:1] == ["delete"]:
         delete()
     else:

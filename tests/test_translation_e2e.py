@@ -135,6 +135,10 @@ def test_a_translator_retitles_a_module_and_a_reviewer_publishes_it(
         approve.click()
     assert approved.value.status < HTTPStatus.BAD_REQUEST  # back to the dashboard
     expect(awaiting).to_have_count(0)
+    # Wagtail's "Approve" says nothing itself; the reviewer reads that the page is published.
+    expect(
+        reviewer.get_by_text(f"“{NEW_TITLE}” is approved and published (French).")
+    ).to_be_visible()
 
     for served in (front_end.read(), FrontEnd(server, module["module_id"]).read()):
         assert (served["title"], served["fallback"], served["locale"]) == (NEW_TITLE, False, "fr")

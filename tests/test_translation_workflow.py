@@ -7,9 +7,11 @@ import zipfile
 import polib
 import pytest
 from django.contrib.auth.models import Group, User
+from django.contrib.messages import get_messages
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
+from wagtail.users.models import UserProfile
 
 from cms.core.locales import source_locale
 from cms.modules.models import ModulePage
@@ -92,6 +94,7 @@ def test_a_po_translation_is_reviewed_then_published(client, django_user_model):
     assert status_of("use-of-the-cell-phone", "fr").awaiting_review
 
     reviewer = member_of(django_user_model, "reviewer", "Reviewers: French")
+    UserProfile.objects.update_or_create(user=reviewer, defaults={"preferred_language": "fr"})
     client.force_login(reviewer)
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -99,6 +102,10 @@ def test_a_po_translation_is_reviewed_then_published(client, django_user_model):
     )
     response = client.post(approve, {"comment": "Très bien"})
     assert response.status_code in (200, 302)
+    # Wagtail's "Approve" says nothing; the reviewer reads, in French, that it is published.
+    assert [str(note) for note in get_messages(response.wsgi_request)] == [
+        "La page « [fr] Use of the cell phone » est approuvée et publiée (Français)."
+    ]
     french.refresh_from_db()
     assert french.live
     assert french.title == "[fr] Use of the cell phone"

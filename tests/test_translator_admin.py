@@ -46,7 +46,8 @@ def test_the_report_covers_every_page_type_with_language_names_and_links(
     client, persian_translator
 ):
     html = client.get(reverse("translation_report")).content.decode()
-    assert "دری / فارسی" in html and "العربية" in html
+    # Languages named in Persian, the reader's language: Persian, Arabic.
+    assert ">فارسی</th>" in html and ">عربی</td>" in html
     assert ">fa<" not in html
     english_library = LibraryIndexPage.objects.get(locale__language_code="en")
     persian_library = english_library.get_translation(Locale.objects.get(language_code="fa"))
@@ -57,8 +58,8 @@ def test_the_report_covers_every_page_type_with_language_names_and_links(
 
 def test_the_report_filters_one_language_and_what_needs_work(client, persian_translator):
     one = client.get(reverse("translation_report"), {"locale": "fa"}).content.decode()
-    assert 'lang="fa">دری / فارسی</th>' in one
-    assert 'lang="ar">العربية</th>' not in one
+    assert 'data-locale="fa">فارسی</th>' in one
+    assert 'data-locale="ar">' not in one
     needy = client.get(reverse("translation_report"), {"locale": "fa", "needs_work": "1"})
     assert needy.status_code == 200
     assert 'class="done"' not in needy.content.decode()
@@ -84,6 +85,19 @@ def test_translators_may_not_convert_a_translation_to_an_alias(client, persian_t
     assert Page.objects.get(pk=page.pk).alias_of_id is None
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert 'data-may-convert-to-alias="false"' in editor or "translation/editor.js" not in editor
+
+
+def test_translators_may_not_stop_a_translation_following_its_source(client, persian_translator):
+    from wagtail_localize.models import Translation
+
+    page = LibraryIndexPage.objects.get(locale__language_code="fa")
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+    refused = client.post(f"/admin/localize/translate/{translation.pk}/disable/")
+    assert refused.status_code == 302
+    translation.refresh_from_db()
+    assert translation.enabled
 
 
 def test_translator_groups_exist_per_language():

@@ -97,6 +97,11 @@ class Certificate(models.Model):
         return f"{self.get_type_display()}: {self.title}"
 
     @property
+    def locale_name(self) -> str:
+        """The certificate's language, named in the admin reader's language."""
+        return str(dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(self.locale, self.locale))
+
+    @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 

@@ -119,8 +119,10 @@ def direction_of(code: str) -> str:
 
 def content_locales() -> list[ContentLocale]:
     return [
+        # Each under its own name (settings.LANGUAGES), not the admin reader's name for it.
         ContentLocale(code=code, name=name, direction=direction_of(code))
-        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+        for code, name in settings.LANGUAGES
+        if code in locale_codes()
     ]
 
 

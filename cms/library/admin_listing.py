@@ -75,7 +75,8 @@ class GoodPracticeListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     filterset_class = GoodPracticeFilterSet
     columns = [
-        *PageListingViewSet.columns,
+        # Every good practice's parent is its locale's E-library: no "Parent" column.
+        *(column for column in PageListingViewSet.columns if column.name != "parent"),
         Column("country", label=_("Country"), accessor="get_country_display", sort_key="country"),
         Column(
             "resource_type",
@@ -86,5 +87,5 @@ class GoodPracticeListingViewSet(PageListingViewSet):
         ChoiceListColumn("objectives", OBJECTIVE_CHOICES, label=_("Objectives")),
         ChoiceListColumn("languages", LANGUAGE_CHOICES, label=_("Languages")),
         BooleanColumn("has_certification", label=_("Leads to a certification")),
-        LocaleColumn(),
+        LocaleColumn(label=_("Language")),
     ]

@@ -80,5 +80,5 @@ class ModuleListingViewSet(PageListingViewSet):
         *PageListingViewSet.columns,
         Column("partner", label=_("Partner"), accessor="partner", sort_key="partner__name"),
         Column("language_level", label=_("Language level (CEFR)"), sort_key="language_level"),
-        LocaleColumn(),
+        LocaleColumn(label=_("Language")),
     ]

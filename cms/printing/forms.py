@@ -63,7 +63,7 @@ class PrintPackForm(forms.Form):
     """Its kinds, and the fields choosing their pages, come from the printable documents."""
 
     kind = forms.ChoiceField(label=_("What to print"), widget=forms.RadioSelect)
-    locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    locale = forms.ChoiceField(label=_("Language"), choices=settings.WAGTAIL_CONTENT_LANGUAGES)
     paper = forms.ChoiceField(label=_("Paper"), choices=[(size, size) for size in PAPER_SIZES])
     answer_key = forms.BooleanField(
         label=_("Add the answer key (for you, not for learners)"), required=False

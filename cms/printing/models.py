@@ -65,7 +65,7 @@ class PrintJob(models.Model):
 
     @property
     def locale_name(self) -> str:
-        return dict(settings.LANGUAGES).get(self.locale, self.locale)
+        return str(dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(self.locale, self.locale))
 
     @property
     def file_name(self) -> str:

@@ -14,9 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from cms.core.current_request import current_request
 from cms.core.permissions import AdminUser, is_moderator
 
 from .localize_drafts import save_draft
@@ -70,3 +71,37 @@ def convert_to_alias_view(request: HttpRequest, page_id: int, **kwargs: object) 
         )
         return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page_id]))
     return convert_to_alias(request, page_id, **kwargs)
+
+
+def confirm_approval(sender: type, instance: WorkflowState, user: object, **kwargs: object) -> None:
+    """``workflow_approved``: the reviewer who approved reads that the page is now published.
+
+    Wagtail's workflow action view (the reviewer's "Approve") redirects without a word.
+    """
+    request = current_request()
+    if request is None or not hasattr(request, "_messages"):
+        return
+    if not isinstance(instance.content_object, Page):
+        return
+    page = Page.objects.get(pk=instance.content_object.pk)  # as just published
+    messages.success(
+        request,
+        gettext("“%(title)s” is approved and published (%(language)s).")
+        % {"title": page.title, "language": page.locale.get_display_name()},
+    )
+
+
+@require_POST
+def stop_translation_view(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """Moderators only: a stopped translation no longer follows its source page, and translators
+    lose it from their editor; wagtail-localize offers it to anyone who may edit the page."""
+    from wagtail_localize.views.edit_translation import stop_translation
+
+    if not is_moderator(request.user):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        messages.error(
+            request, gettext("Only moderators may stop a translation from following its source.")
+        )
+        target = translation.get_target_instance()
+        return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    return stop_translation(request, translation_id)

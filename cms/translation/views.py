@@ -82,7 +82,7 @@ def report_view(request: HttpRequest) -> HttpResponse:
     rows = _rows(statuses, locales, content_language())
     if needs_work:
         rows = [row for row in rows if any(cell.needs_work for cell in row.cells)]
-    names = dict(settings.LANGUAGES)
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     return TemplateResponse(
         request,
         "translation/report.html",

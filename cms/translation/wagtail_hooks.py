@@ -5,8 +5,10 @@ from wagtail.admin.menu import MenuItem
 
 from . import review, views
 from .dashboard import our_modules_panel
+from .localize_gaps import translations_menu_label_per_request
 
 hooks.register("construct_homepage_panels", our_modules_panel)
+hooks.register("construct_reports_menu", translations_menu_label_per_request)
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +25,11 @@ def register_admin_urls() -> list:
             "localize/page/<int:page_id>/convert_to_alias/",
             review.convert_to_alias_view,
             name="translation_convert_to_alias",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            review.stop_translation_view,
+            name="translation_stop",
         ),
     ]
 

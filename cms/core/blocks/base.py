@@ -37,8 +37,9 @@ class ValidatedStructBlock(blocks.StructBlock):
 
 
 def language_choices() -> list[tuple[str, str]]:
-    """Languages an asset (subtitle track, external resource) can be in: the content locales."""
-    return list(settings.LANGUAGES)
+    """Languages an asset (subtitle track, external resource) can be in: the content locales,
+    named in the editor's language."""
+    return list(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 @deconstructible
