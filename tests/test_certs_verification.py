@@ -66,7 +66,25 @@ def test_the_page_shows_the_status_in_the_certificates_language_or_the_one_asked
     assert 'lang="en" dir="ltr"' in html and "Amina Diallo" in html and "Valid" in html
     arabic = Client().get(f"/certificates/{issued.pk}/?lang=ar").content.decode()
     assert 'lang="ar" dir="rtl"' in arabic
-    assert Client().get("/certificates/not-a-certificate/").status_code == 404
+    # An employer's browser asks for French: the page answers in French, the title stays English.
+    french = Client().get(f"/certificates/{issued.pk}/", HTTP_ACCEPT_LANGUAGE="fr-BE,fr;q=0.9")
+    assert french["Content-Language"] == "fr"
+    assert 'lang="fr" dir="ltr"' in french.content.decode() and "Valide" in french.content.decode()
+    assert f'<dd lang="en">{issued.title}</dd>' in french.content.decode()
+    # Languages are offered under their own names, each link a finger's size.
+    assert '<a href="?lang=ar" lang="ar" hreflang="ar" dir="rtl">العربية</a>' in html
+    assert "min-height: 44px" in html
+
+
+def test_a_code_that_names_no_certificate_says_so_in_the_visitors_language():
+    page = Client().get("/certificates/ABC-123/", HTTP_ACCEPT_LANGUAGE="ar")
+    html = page.content.decode()
+    assert page.status_code == 404 and page["Content-Language"] == "ar"
+    assert 'lang="ar" dir="rtl"' in html
+    assert 'لا توجد شهادة بالرمز <bdi class="code">ABC-123</bdi>.' in html
+    assert 'name="id"' in html and 'value="ABC-123"' in html  # typed again, not from scratch
+    hostile = Client().get("/certificates/%3Cscript%3E/").content.decode()
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
 
 
 @pytest.mark.parametrize(

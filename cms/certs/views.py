@@ -1,30 +1,66 @@
 """The public verification page: what an employer sees after scanning a certificate's QR code.
 
-No login, ever. It is plain HTML, readable on a phone, in the certificate's locale or ``?lang=``.
+No login, ever. It is plain HTML, readable on a phone, in the language asked (``?lang=``), else
+the visitor's (``Accept-Language``: an employer reads it in theirs), else the certificate's. A code
+that names no certificate gets a page saying so, with the form to type it again.
 """
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from cms.core.locales import content_locale, direction_of, locale_codes
+from cms.core.locales import (
+    content_locale,
+    direction_of,
+    from_accept_language,
+    locale_codes,
+    source_locale_code,
+)
 
 from . import texts
 from .lookup import find_certificate
 from .verification import Status, verify
 
 
+def _visitor_locale(request: HttpRequest, otherwise: str) -> str:
+    return (
+        content_locale(request.GET.get("lang", ""))
+        or from_accept_language(request.headers.get("Accept-Language", ""))
+        or otherwise
+    )
+
+
+def _languages() -> list[tuple[str, str, str]]:
+    """Each content language under its own name, with its direction, for the language links."""
+    names = dict(settings.LANGUAGES)
+    return [(code, names.get(code, code), direction_of(code)) for code in locale_codes()]
+
+
 @never_cache
 def verification_page(request: HttpRequest, certificate_id: str) -> HttpResponse:
     certificate = find_certificate(certificate_id)
     if certificate is None:
-        raise Http404("No certificate has this id.")
-    asked = request.GET.get("lang", "")
-    locale = content_locale(asked) or certificate.locale
+        locale = _visitor_locale(request, source_locale_code())
+        with translation.override(locale):
+            response = render(
+                request,
+                "certs/unknown.html",
+                {
+                    "code": certificate_id,
+                    "locale": locale,
+                    "direction": direction_of(locale),
+                    "languages": _languages(),
+                },
+                status=404,
+            )
+        response["Content-Language"] = locale
+        return response
+    locale = _visitor_locale(request, certificate.locale)
     verification = verify(certificate)
     with translation.override(locale):
-        return render(
+        response = render(
             request,
             "certs/verification.html",
             {
@@ -34,7 +70,9 @@ def verification_page(request: HttpRequest, certificate_id: str) -> HttpResponse
                 "Status": Status,
                 "locale": locale,
                 "direction": direction_of(locale),
-                "locales": locale_codes(),
+                "languages": _languages(),
                 "disclaimer": texts.DISCLAIMER,
             },
         )
+    response["Content-Language"] = locale
+    return response
