@@ -45,9 +45,12 @@ class CertifiedModule(LocalizedModule):
         return [trainer.name for trainer in self.source.trainers.all()]
 
 
-def hours(modules: list[ModulePage]) -> str:
+def duration(modules: list[ModulePage]) -> str:
+    """ "Duration: 3 hours" in the active language, with its plural form."""
     total = sum((module.duration_hours for module in modules), Decimal(0))
-    return f"{float(total):g}"
+    # A fraction takes the form languages use for "many" (as 100 does in every one of ours).
+    count = int(total) if total == int(total) else 100
+    return texts.DURATION % {"hours": f"{float(total):g}", "count": count}
 
 
 def join_names(names: list[str]) -> str:
@@ -178,7 +181,7 @@ class CertificateDocument(PrintableDocument):
             "date": formats.date_format(certificate.completed_at, "DATE_FORMAT"),
             "heading": self.heading(),
             "for_completing": self.for_completing(),
-            "duration": texts.DURATION % {"hours": hours(self.module_sources)},
+            "duration": duration(self.module_sources),
             "signatories": [
                 (partners[code], texts.COUNTRY_NAMES[code])
                 for code in SIGNATORY_COUNTRIES

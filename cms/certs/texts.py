@@ -5,6 +5,7 @@ interface translations in ``locale/``.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 COURSE_COMPLETION = _("Course completion certificate")
 PATHWAY_COMPLETION = _("Pathway completion certificate")
@@ -14,7 +15,9 @@ FOR_COMPLETING_THE_CATEGORY = _("For completing the %(count)s courses of the cat
 FOR_COMPLETING_THE_PATHWAY = _("For completing the %(count)s courses of the intern pathway")
 FOR_COMPLETING_ALL_MODULES = _("For completing the 40 e-modules")
 PROPOSED_BY = _("proposed by the MigranTech project on the e-platform migrantech.org")
-DURATION = _("Duration: %(hours)s hours")
+# "count" chooses the plural form: the whole number of hours, or one that every language words as
+# a fraction ("1.5 hours", "1,5 ساعة").
+DURATION = ngettext_lazy("Duration: %(hours)s hour", "Duration: %(hours)s hours", "count")
 DISCLAIMER = _(
     "This certificate is not a diploma and does not confer credits. "
     "The identity of the participant has not been verified."
