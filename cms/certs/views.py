@@ -5,6 +5,8 @@ the visitor's (``Accept-Language``: an employer reads it in theirs), else the ce
 that names no certificate gets a page saying so, with the form to type it again.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -38,41 +40,31 @@ def _languages() -> list[tuple[str, str, str]]:
     return [(code, names.get(code, code), direction_of(code)) for code in locale_codes()]
 
 
+def _page(
+    request: HttpRequest, template: str, locale: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """A public certificate page in ``locale``, with the language links."""
+    context = {**context, "locale": locale, "direction": direction_of(locale)}
+    with translation.override(locale):
+        response = render(request, template, {**context, "languages": _languages()}, status=status)
+    response["Content-Language"] = locale
+    return response
+
+
 @never_cache
 def verification_page(request: HttpRequest, certificate_id: str) -> HttpResponse:
     certificate = find_certificate(certificate_id)
     if certificate is None:
         locale = _visitor_locale(request, source_locale_code())
-        with translation.override(locale):
-            response = render(
-                request,
-                "certs/unknown.html",
-                {
-                    "code": certificate_id,
-                    "locale": locale,
-                    "direction": direction_of(locale),
-                    "languages": _languages(),
-                },
-                status=404,
-            )
-        response["Content-Language"] = locale
-        return response
-    locale = _visitor_locale(request, certificate.locale)
+        return _page(request, "certs/unknown.html", locale, {"code": certificate_id}, status=404)
     verification = verify(certificate)
-    with translation.override(locale):
-        response = render(
-            request,
-            "certs/verification.html",
-            {
-                "verification": verification,
-                "certificate": certificate,
-                "trusted": verification.status != Status.TAMPERED,
-                "Status": Status,
-                "locale": locale,
-                "direction": direction_of(locale),
-                "languages": _languages(),
-                "disclaimer": texts.DISCLAIMER,
-            },
-        )
-    response["Content-Language"] = locale
-    return response
+    context = {
+        "verification": verification,
+        "certificate": certificate,
+        "trusted": verification.status != Status.TAMPERED,
+        "Status": Status,
+        "disclaimer": texts.DISCLAIMER,
+    }
+    return _page(
+        request, "certs/verification.html", _visitor_locale(request, certificate.locale), context
+    )
