@@ -223,6 +223,16 @@ def test_shuffled_items_are_never_in_the_right_order(size):
         assert order == shuffled(items, str(seed))
 
 
+def test_the_order_is_the_secret_keys_not_the_public_ids(settings):
+    """Knowing a question's public id is not enough: another secret key gives other orders."""
+    items = [f"option {number}" for number in range(6)]
+    seeds = [str(seed) for seed in range(20)]
+    ours = [shuffled(items, seed) for seed in seeds]
+    settings.SECRET_KEY = "another site's secret key, long enough to be a real one"
+    theirs = [shuffled(items, seed) for seed in seeds]
+    assert sum(a != b for a, b in zip(ours, theirs, strict=True)) >= 18
+
+
 def test_a_worker_process_cannot_grow_past_its_memory_bound():
     script = (
         "from cms.printing.limits import limit_memory\n"
