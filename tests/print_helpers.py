@@ -4,6 +4,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
@@ -131,3 +132,15 @@ def pdftotext(path: Path, *pages: int) -> str:
         capture_output=True,
         text=True,
     ).stdout
+
+
+def structure_elements(pdf: pikepdf.Pdf, node=None, lang: str = ""):
+    """Every structure element, each with ``/InheritedLang`` set to the language it is in."""
+    if node is None:
+        node, lang = pdf.Root.StructTreeRoot, str(pdf.Root.get("/Lang", ""))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
+            own = str(kid.get("/Lang", lang))
+            yield kid, own
+            yield from structure_elements(pdf, kid, own)

@@ -12,7 +12,7 @@ from pdfua import Severity, validate
 from cms.certs.models import Certificate
 
 from .certs_helpers import category, complete, complete_category, learner
-from .print_helpers import document_targets, module, render_to_file
+from .print_helpers import document_targets, module, render_to_file, structure_elements
 
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
@@ -35,18 +35,6 @@ def errors(path) -> list[str]:
         for finding in report.findings
         if finding.severity >= Severity.ERROR
     ]
-
-
-def structure_elements(pdf: pikepdf.Pdf, node=None, lang: str = ""):
-    """Every structure element, each with ``/InheritedLang`` set to the language it is in."""
-    if node is None:
-        node, lang = pdf.Root.StructTreeRoot, str(pdf.Root.get("/Lang", ""))
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
-            own = str(kid.get("/Lang", lang))
-            yield kid, own
-            yield from structure_elements(pdf, kid, own)
 
 
 def check(path) -> None:

@@ -12,6 +12,7 @@ import html
 import re
 import subprocess
 
+import pikepdf
 import pytest
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -32,6 +33,7 @@ from .print_helpers import (
     pdftotext,
     render,
     render_to_file,
+    structure_elements,
     text,
 )
 
@@ -220,6 +222,10 @@ def test_english_in_an_arabic_handout_is_laid_out_left_to_right(tmp_path):
     ]
     assert ink and min(ink) < image.width * 0.15, "the English line does not start at the left"
     assert max(ink) < image.width * 0.6, "the English line is pushed to the right"
+    # Screen readers are told too: the English paragraphs are tagged English in an Arabic PDF.
+    with pikepdf.open(path) as pdf:
+        tagged = [(str(element.S), lang) for element, lang in structure_elements(pdf)]
+    assert ("/P", "en") in tagged and any(lang == "ar" for _kind, lang in tagged)
 
 
 def word_rows(path, word: str, image_height: int) -> tuple[int, int]:
