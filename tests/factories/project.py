@@ -4,6 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from cms.project.models import Competence, Partner, Trainer
+from cms.site.groups import editors_group_for
 
 from .pages import locale
 
@@ -21,6 +22,13 @@ class PartnerFactory(DjangoModelFactory):
 
     class Meta:
         model = Partner
+
+    class Params:
+        # ``PartnerFactory(with_editors=True)``: the partner has its editors group, as the
+        # catalogue gives it; provisioning (``ensure_groups``) then grants the group its rights.
+        with_editors = factory.Trait(
+            editors_group=factory.LazyAttribute(lambda partner: editors_group_for(partner))
+        )
 
 
 class TrainerFactory(DjangoModelFactory):
