@@ -192,3 +192,23 @@ def test_the_command_explains_that_nothing_changed(data_dir):
     assert "nothing was changed" in message
     assert "catalogue/modules.yaml:" in message
     assert "unknown category “cooking”" in message
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/e-modules/",
+        "/e-modules/soft-skills/",
+        "/e-modules/first-steps-to-work/",
+        "/e-library/",
+        "/e-library/certification-tools/",
+        "/e-library/certification-tools/ecvet/",
+        "/learning-guide/",
+        "/cross-cutting-skills/",
+        "/project/",
+    ],
+)
+def test_every_page_type_of_the_catalogue_renders_at_its_address(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path

@@ -3,12 +3,14 @@ tests do not depend on the demo catalogue's slugs or contents. One module per ap
 factories from here."""
 
 from .learners import LearnerFactory
+from .media import DocumentFactory, ImageFactory
 from .modules import (
     CategoryPageFactory,
     CurriculumPageFactory,
     ModulePageFactory,
     PathwayPageFactory,
     evaluation,
+    every_block,
     section,
 )
 from .pages import HomePageFactory, home_page, locale
@@ -18,13 +20,16 @@ __all__ = [
     "CategoryPageFactory",
     "CompetenceFactory",
     "CurriculumPageFactory",
+    "DocumentFactory",
     "HomePageFactory",
+    "ImageFactory",
     "LearnerFactory",
     "ModulePageFactory",
     "PartnerFactory",
     "PathwayPageFactory",
     "TrainerFactory",
     "evaluation",
+    "every_block",
     "home_page",
     "locale",
     "section",

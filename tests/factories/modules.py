@@ -82,3 +82,157 @@ class PathwayPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PathwayPage
+
+
+SUBTITLES = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n"
+
+
+def every_block() -> list[tuple]:
+    """A module body holding one block of every type, with its pictures and files, for the tests
+    that render, print or translate each kind of block. Its texts are the ones tests look for."""
+    from .media import DocumentFactory, ImageFactory
+
+    picture = ImageFactory(title="Team picture")
+    video = DocumentFactory(title="Kitchen video", file__filename="kitchen.webm", file__data=b"v")
+    sound = DocumentFactory(title="Podcast", file__filename="podcast.ogg", file__data=b"a")
+    english = DocumentFactory(file__filename="kitchen.en.vtt", file__data=SUBTITLES)
+    french = DocumentFactory(file__filename="kitchen.fr.vtt", file__data=SUBTITLES)
+    template = DocumentFactory(title="Weekly plan template")
+    single = {
+        "type": "single_choice",
+        "value": {
+            "prompt": "Who plans the work?",
+            "explanation": "The organiser plans.",
+            "points": 1,
+            "options": [
+                {"text": "The organiser", "correct": True},
+                {"text": "The checker", "correct": False},
+                {"text": "Nobody", "correct": False},
+            ],
+        },
+    }
+    ordering = {
+        "type": "ordering",
+        "value": {
+            "prompt": "Put the steps of the morning meeting in order.",
+            "explanation": "Plan first, then share, then start.",
+            "points": 1,
+            "items": ["The team meets.", "Everyone says their task.", "The work starts."],
+        },
+    }
+    return [
+        section("What you will learn", "<p>Teams share one <strong>common goal</strong>.</p>"),
+        (
+            "vocabulary",
+            {
+                "title": "Words to know",
+                "terms": [
+                    {
+                        "term": "colleague",
+                        "definition": "A person you work with.",
+                        "example": "My colleague helps me.",
+                    }
+                ],
+            },
+        ),
+        ("image", {"image": picture, "alt_text": "Three people at one table.", "caption": ""}),
+        (
+            "video",
+            {
+                "title": "Video: a kitchen team",
+                "video_file": video,
+                "video_url": "",
+                "subtitles": [
+                    {"language": "en", "file": english},
+                    {"language": "fr", "file": french},
+                ],
+                "transcript": "<p>Amina plans the work.</p>",
+            },
+        ),
+        (
+            "audio",
+            {
+                "title": "Podcast: asking for help",
+                "audio_file": sound,
+                "audio_url": "",
+                "other_languages": [],
+                "transcript": "<p>Asking is not a weakness.</p>",
+            },
+        ),
+        (
+            "card_deck",
+            {
+                "title": "Habits of a good team member",
+                "cards": [
+                    {"title": "Know the goal", "text": "Ask what must be finished today."},
+                    {
+                        "title": "Ask for help",
+                        "text": "Asking early saves time.",
+                        "image": picture,
+                        "image_alt_text": "Two colleagues talking.",
+                    },
+                ],
+            },
+        ),
+        (
+            "scenario_game",
+            {
+                "title": "Your first week",
+                "introduction": "Your choices move the meter.",
+                "starting_score": 50,
+                "steps": [
+                    {
+                        "situation": "You did not understand your task.",
+                        "choices": [
+                            {
+                                "text": "I ask again.",
+                                "consequence": "You do it right.",
+                                "score_change": 15,
+                                "feedback": "Asking is normal.",
+                            },
+                            {
+                                "text": "I say nothing.",
+                                "consequence": "You do the wrong task.",
+                                "score_change": -10,
+                                "feedback": "Ask when something is not clear.",
+                            },
+                        ],
+                    }
+                ],
+            },
+        ),
+        (
+            "case_study",
+            {
+                "title": "Working alone all day",
+                "situation": "<p>Omar never talks to his team.</p>",
+                "questions": ["What could Omar do?"],
+                "takeaway": "<p>Talk to your team every day.</p>",
+            },
+        ),
+        (
+            "template_download",
+            {
+                "title": "A weekly plan",
+                "description": "Write who does what.",
+                "document": template,
+            },
+        ),
+        (
+            "further_resources",
+            {
+                "title": "To go further",
+                "resources": [
+                    {
+                        "title": "Teamwork at work",
+                        "url": "https://example.org/teamwork",
+                        "language": "en",
+                        "country": "",
+                        "description": "",
+                    }
+                ],
+            },
+        ),
+        ("self_evaluation", {"title": "Check yourself", "questions": [ordering]}),
+        evaluation([single]),
+    ]
