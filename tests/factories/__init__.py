@@ -3,6 +3,7 @@ tests do not depend on the demo catalogue's slugs or contents. One module per ap
 factories from here."""
 
 from .learners import LearnerFactory
+from .library import GoodPracticePageFactory, LibraryIndexPageFactory
 from .media import DocumentFactory, ImageFactory
 from .modules import (
     CategoryPageFactory,
@@ -21,9 +22,11 @@ __all__ = [
     "CompetenceFactory",
     "CurriculumPageFactory",
     "DocumentFactory",
+    "GoodPracticePageFactory",
     "HomePageFactory",
     "ImageFactory",
     "LearnerFactory",
+    "LibraryIndexPageFactory",
     "ModulePageFactory",
     "PartnerFactory",
     "PathwayPageFactory",

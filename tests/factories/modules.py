@@ -92,12 +92,14 @@ def every_block() -> list[tuple]:
     that render, print or translate each kind of block. Its texts are the ones tests look for."""
     from .media import DocumentFactory, ImageFactory
 
-    picture = ImageFactory(title="Team picture")
+    picture = ImageFactory(title="Team picture", file__width=1200, file__height=800)
     video = DocumentFactory(title="Kitchen video", file__filename="kitchen.webm", file__data=b"v")
     sound = DocumentFactory(title="Podcast", file__filename="podcast.ogg", file__data=b"a")
     english = DocumentFactory(file__filename="kitchen.en.vtt", file__data=SUBTITLES)
     french = DocumentFactory(file__filename="kitchen.fr.vtt", file__data=SUBTITLES)
-    template = DocumentFactory(title="Weekly plan template")
+    template = DocumentFactory(
+        title="Weekly plan template", file__data=b"%PDF-1.4\n" + b"%" * 2000 + b"\n%%EOF\n"
+    )
     single = {
         "type": "single_choice",
         "value": {
