@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from cms.modules.models import CategoryPage, CurriculumPage, ModulePage, PathwayPage
+from cms.modules.models import CategoryPage, CurriculumPage, ModulePage, PathwayModule, PathwayPage
 
 from .pages import home_page, locale
 from .project import PartnerFactory
@@ -82,6 +82,14 @@ class PathwayPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PathwayPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def modules(page, create, extracted, **kwargs):
+        """``modules=[…]``: the pathway's modules, in this order."""
+        if create and extracted:
+            for order, module in enumerate(extracted):
+                PathwayModule.objects.create(pathway=page, module=module, sort_order=order)
 
 
 SUBTITLES = b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n"
