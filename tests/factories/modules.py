@@ -130,6 +130,18 @@ def every_block() -> list[tuple]:
             "items": ["The team meets.", "Everyone says their task.", "The work starts."],
         },
     }
+    matching = {
+        "type": "matching",
+        "value": {
+            "prompt": "Match each role with what it does.",
+            "explanation": "The organiser plans; the checker checks.",
+            "points": 2,
+            "pairs": [
+                {"left": "Organiser", "right": "Plans who does what"},
+                {"left": "Checker", "right": "Checks the details"},
+            ],
+        },
+    }
     return [
         section("What you will learn", "<p>Teams share one <strong>common goal</strong>.</p>"),
         (
@@ -244,5 +256,5 @@ def every_block() -> list[tuple]:
             },
         ),
         ("self_evaluation", {"title": "Check yourself", "questions": [ordering]}),
-        evaluation([single]),
+        evaluation([single, matching]),
     ]
