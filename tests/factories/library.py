@@ -3,7 +3,12 @@
 import factory
 import wagtail_factories
 
-from cms.library.models import GoodPracticePage, LibraryIndexPage
+from cms.library.models import (
+    CertificationToolIndexPage,
+    CertificationToolPage,
+    GoodPracticePage,
+    LibraryIndexPage,
+)
 
 from .pages import home_page, locale
 from .project import PartnerFactory
@@ -48,3 +53,30 @@ class GoodPracticePageFactory(wagtail_factories.PageFactory):
     def published(page, create, extracted, **kwargs):
         if create:
             page.save_revision().publish()
+
+
+class CertificationToolIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Certification tools"
+    slug = factory.Sequence(lambda n: f"certification-tools-{n}")
+    locale = factory.LazyFunction(locale)
+    parent = factory.SubFactory(LibraryIndexPageFactory)
+
+    class Meta:
+        model = CertificationToolIndexPage
+
+
+class CertificationToolPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Certification tool {n}")
+    slug = factory.Sequence(lambda n: f"certification-tool-{n}")
+    scope = CertificationToolPage.Scope.EUROPEAN
+    country = "EU"
+    summary = "A European framework for recognising what people learn."
+    description = "<p>Learning outcomes are described in units.</p>"
+    strengths = factory.LazyFunction(lambda: [("item", "Recognised in every country.")])
+    weaknesses = factory.LazyFunction(lambda: [("item", "Hard to read.")])
+    references = factory.LazyFunction(lambda: [("item", "https://tool.example.org/")])
+    locale = factory.LazyFunction(locale)
+    parent = factory.SubFactory(CertificationToolIndexPageFactory)
+
+    class Meta:
+        model = CertificationToolPage
