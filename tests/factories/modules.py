@@ -2,6 +2,8 @@
 
 import factory
 import wagtail_factories
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 
 from cms.modules.models import CategoryPage, CurriculumPage, ModulePage, PathwayModule, PathwayPage
 
@@ -20,6 +22,20 @@ def evaluation(questions: list[dict], pass_mark: int = 60, **fields: object) -> 
     value = {"title": "Evaluation", "instructions": "Answer every question.", **fields}
     value |= {"pass_mark": pass_mark, "questions": questions}
     return ("evaluation", value)
+
+
+def _parse(value: object) -> None:
+    """Parse every nested stream of a body, so that saving stores it as the admin does (lists of
+    items with ids) rather than as the raw dicts it was given."""
+    if isinstance(value, StreamValue):
+        for child in value:
+            _parse(child.value)
+    elif isinstance(value, StructValue):
+        for item in value.values():
+            _parse(item)
+    elif isinstance(value, ListValue):
+        for item in value:
+            _parse(item)
 
 
 class CurriculumPageFactory(wagtail_factories.PageFactory):
@@ -64,6 +80,7 @@ class ModulePageFactory(wagtail_factories.PageFactory):
         """A live revision like the catalogue's; ``published=False`` leaves a draft."""
         if not create:
             return
+        _parse(page.body)
         if extracted is False:
             page.live = False
             page.save()
