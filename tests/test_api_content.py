@@ -41,7 +41,7 @@ PAGE_ITEM_FIELDS = {
 }
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def content():
     """A small curriculum: Soft skills (Teamwork 1 by AMSED, 3 hours, A2, with two competences,
     and Teamwork 2, 2 hours, B1) and Digital skills (E-reputation by Factor Social, 4 hours), a
@@ -106,7 +106,7 @@ def test_the_catalogue_lists_every_category_and_pathway_with_module_summaries(cl
         "infographics/",
     ],
 )
-def test_every_list_item_carries_the_page_item_fields(client, path):
+def test_every_list_item_carries_the_page_item_fields(client, path, content):
     body = fresh_json(client, path)
     assert body["count"] == len(body["results"]) or body["next"]
     for item in body["results"]:
@@ -116,18 +116,18 @@ def test_every_list_item_carries_the_page_item_fields(client, path):
 
 
 @pytest.mark.parametrize("path", ["learning-guide/", "project/"])
-def test_single_pages_are_served_whole(client, path):
+def test_single_pages_are_served_whole(client, path, content):
     body = fresh_json(client, path)
     assert set(body) >= PAGE_ITEM_FIELDS
 
 
-def test_the_project_page_names_the_project_and_its_partners(client):
+def test_the_project_page_names_the_project_and_its_partners(client, content):
     project = fresh_json(client, "project/")
     assert project["reference"] == "2020-1-FR01-KA204-080342"
     assert {p["short_name"] for p in project["partners"]} == {"AMSED", "Factor Social"}
 
 
-def test_a_module_detail_has_its_body_objectives_and_relations(client):
+def test_a_module_detail_has_its_body_objectives_and_relations(client, content):
     page = module()
     body = fresh_json(client, f"modules/{page.pk}/")
     assert body["title"] == "Teamwork 1"
@@ -162,7 +162,7 @@ def test_an_unknown_locale_is_a_400_listing_the_valid_ones(client):
     assert set(problem["valid_locales"]) == {"en", "fr", "nl", "pt", "tr", "ar", "fa", "uk"}
 
 
-def test_a_missing_translation_serves_the_source_with_fallback(client):
+def test_a_missing_translation_serves_the_source_with_fallback(client, content):
     page = module()
     code = "uk"
     body = fresh_json(client, f"modules/{page.pk}/?locale={code}")
@@ -173,7 +173,7 @@ def test_a_missing_translation_serves_the_source_with_fallback(client):
 
 
 def test_a_translation_is_served_under_the_same_id_and_listed_in_translations(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, content
 ):
     page = module()
     code = "fa"
@@ -195,18 +195,19 @@ def test_a_translation_is_served_under_the_same_id_and_listed_in_translations(
     assert next(m for m in in_list if m["id"] == page.pk)["title"] == translated.title
 
 
-def test_the_locale_parameter_wins_over_accept_language(client):
+def test_the_locale_parameter_wins_over_accept_language(client, content):
     page = module()
     body = fresh_json(client, f"modules/{page.pk}/?locale=en", HTTP_ACCEPT_LANGUAGE="fr")
     assert body["locale"] == "en" and body["fallback"] is False
 
 
-def test_an_unsatisfiable_accept_language_falls_back_to_english(client):
+def test_an_unsatisfiable_accept_language_falls_back_to_english(client, content):
     body = fresh_json(client, "modules/", HTTP_ACCEPT_LANGUAGE="de-DE, ja;q=0.8")
+    assert len(body["results"]) == 3
     assert all(item["fallback"] is False and item["locale"] == "en" for item in body["results"])
 
 
-def test_an_alias_does_not_count_as_a_translation(client):
+def test_an_alias_does_not_count_as_a_translation(client, content):
     page = module()
     code = "nl"
     locale = Locale.objects.get(language_code=code)
@@ -248,7 +249,7 @@ def test_every_client_error_is_a_problem_with_a_human_message(client, path, stat
     assert words in problem["detail"]
 
 
-def test_the_page_size_has_a_hard_maximum(client):
+def test_the_page_size_has_a_hard_maximum(client, content):
     assert len(fresh_json(client, "modules/?page_size=100")["results"]) == 3
     assert get(client, "modules/?page_size=101").status_code == 400
 
@@ -277,7 +278,7 @@ def test_module_filters(client, content):
     assert ids(by_level) == {second.pk}
 
 
-def test_good_practice_and_certification_tool_details_carry_every_section(client):
+def test_good_practice_and_certification_tool_details_carry_every_section(client, content):
     practice = fresh_json(client, "library/good-practices/")["results"][0]
     body = fresh_json(client, f"library/good-practices/{practice['id']}/")
     for part in ("objectives_and_target_group", "content_and_modalities", "propositions"):
