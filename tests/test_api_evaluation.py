@@ -4,9 +4,67 @@ import pytest
 
 from cms.core.api.questions import public_item_id
 from cms.modules.models import ModulePage
-from tests.api_helpers import fresh_json
+from tests.api_helpers import fresh_json, translate
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+from .factories import ModulePageFactory, evaluation, every_block, section
+
+pytestmark = pytest.mark.django_db
+
+
+def question(kind: str, number: int, **value) -> dict:
+    return {
+        "type": kind,
+        "id": f"q-{number}",
+        "value": {
+            "prompt": f"Question {number}",
+            "explanation": f"Why answer {number} is right.",
+            "points": 1,
+            **value,
+        },
+    }
+
+
+EVERY_KIND = [
+    question(
+        "single_choice",
+        1,
+        options=[{"text": "Ask again", "correct": True}, {"text": "Guess", "correct": False}],
+    ),
+    question(
+        "multiple_choice",
+        2,
+        options=[
+            {"text": "Listen", "correct": True},
+            {"text": "Help", "correct": True},
+            {"text": "Shout", "correct": False},
+        ],
+    ),
+    question("true_false", 3, answer="true"),
+    question("fill_in_blank", 4, text="Start work at ___ sharp.", answers=["eight|8 o'clock"]),
+    question("ordering", 5, items=["Arrive", "Change clothes", "Start the shift"]),
+    question(
+        "matching",
+        6,
+        pairs=[
+            {"left": "Chef", "right": "Plans the menu"},
+            {"left": "Waiter", "right": "Serves the guests"},
+            {"left": "Porter", "right": "Carries the luggage"},
+        ],
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def modules(django_capture_on_commit_callbacks):
+    """A module with every question type in its evaluation, translated into French, and the
+    module with every block type (and a self-evaluation), left in English."""
+    every_kind = ModulePageFactory(
+        title="Punctuality at work", body=[section(), evaluation(EVERY_KIND)]
+    )
+    ModulePageFactory(title="Teamwork 1", body=every_block())
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(every_kind, "fr", prefix="[fr]")
+
 
 ANSWER_KEYS = {"correct", "answer", "answers", "explanation", "pairs"}
 
@@ -32,7 +90,7 @@ def keys_in(value):
 
 
 LOCALES = ["en", "fr"]
-"""English and one translated locale (the demo translates a whole module into French)."""
+"""English and one translated locale."""
 
 
 def stored_evaluations(locale="en"):
@@ -84,8 +142,9 @@ def without_self_evaluation(value):
     return value
 
 
-def test_the_catalogue_has_evaluations_to_check():
-    assert len(list(stored_evaluations())) >= 1
+def test_there_are_evaluations_to_check():
+    checked = {page.title: len(raw["value"]["questions"]) for page, raw in stored_evaluations()}
+    assert checked == {"Punctuality at work": 6, "Teamwork 1": 2}
 
 
 def test_a_translated_questionnaire_is_checked_too():
@@ -152,7 +211,7 @@ def test_ordering_and_matching_do_not_come_in_the_right_order(client, locale):
 
 
 def test_the_self_evaluation_quiz_may_show_its_answers(client):
-    page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    page = ModulePage.objects.get(title="Teamwork 1")
     detail = fresh_json(client, f"modules/{page.pk}/")
     quiz = next(b["value"] for b in detail["body"] if b["type"] == "self_evaluation")
     assert {"explanation"} <= set(keys_in(quiz))

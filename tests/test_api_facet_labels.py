@@ -5,8 +5,11 @@ import pytest
 from django.conf import settings
 
 from cms.library.api.queries import FACETS
+from cms.library.facets import COST_CHOICES, OBJECTIVE_CHOICES, RESOURCE_TYPE_CHOICES
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+from .factories import GoodPracticePageFactory
+
+pytestmark = pytest.mark.django_db
 
 LOCALES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != "en"]
 
@@ -18,6 +21,11 @@ def catalogue(locale: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_facet_label_is_the_translators_text(client, locale):
+    # Between them, the practices use every type, objective and cost.
+    for (kind, _), (objective, _), (cost, _) in zip(
+        RESOURCE_TYPE_CHOICES, OBJECTIVE_CHOICES * 2, COST_CHOICES * 3, strict=False
+    ):
+        GoodPracticePageFactory(resource_type=kind, objectives=[objective], cost=cost)
     translated = catalogue(locale)
     english = {
         name: {choice["value"]: choice["label"] for choice in choices}
@@ -27,6 +35,7 @@ def test_every_facet_label_is_the_translators_text(client, locale):
     }
     facets = client.get(f"/api/v1/library/good-practices/?locale={locale}").json()["facets"]
     assert set(facets) == {facet.parameter for facet in FACETS}
+    assert len(facets["resource_type"]) == 8 and len(facets["objectives"]) == 5
     for name, choices in facets.items():
         for choice in choices:
             source = english[name][choice["value"]]

@@ -15,11 +15,23 @@ from cms.core.api.registry import page_types
 from cms.modules.models import ModulePage
 from tests.api_helpers import fresh_json, get
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+from .factories import (
+    CertificationToolPageFactory,
+    GoodPracticePageFactory,
+    InfographicPageFactory,
+    LearningGuidePageFactory,
+    ModulePageFactory,
+    PathwayPageFactory,
+    ProjectPageFactory,
+    every_block,
+)
+
+pytestmark = pytest.mark.django_db
 
 
-def module():
-    return ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+@pytest.fixture
+def teamwork():
+    return ModulePageFactory(title="Teamwork 1", body=every_block())
 
 
 def open_preview(page):
@@ -42,16 +54,16 @@ def test_every_page_type_of_the_api_previews_headlessly():
         assert page_type.model.preview_modes[0][0] == "headless"
 
 
-def test_the_preview_opens_the_front_end_with_a_token():
+def test_the_preview_opens_the_front_end_with_a_token(teamwork):
     with override_settings(PREVIEW_URL="https://learn.example/preview"):
-        url, query = open_preview(module())
+        url, query = open_preview(teamwork)
     assert url == "https://learn.example/preview/"
     assert query["content_type"] == "modules.modulepage"
     assert query["token"]
 
 
-def test_the_front_end_url_can_differ_per_locale():
-    page = module()
+def test_the_front_end_url_can_differ_per_locale(teamwork):
+    page = teamwork
     with override_settings(
         PREVIEW_URL="https://learn.example/", PREVIEW_URLS={"en": "https://en.example/draft"}
     ):
@@ -59,8 +71,8 @@ def test_the_front_end_url_can_differ_per_locale():
     assert url == "https://en.example/draft/"
 
 
-def test_the_draft_comes_in_the_published_shape_and_publishes_nothing(client):
-    page = module()
+def test_the_draft_comes_in_the_published_shape_and_publishes_nothing(client, teamwork):
+    page = teamwork
     published = fresh_json(client, f"modules/{page.pk}/")
     page.title = "Teamwork 1, draft"
     _url, query = open_preview(page)
@@ -72,10 +84,17 @@ def test_the_draft_comes_in_the_published_shape_and_publishes_nothing(client):
     assert set(draft) == set(published)
     assert draft["id"] == published["id"]
     assert [b["type"] for b in draft["body"]] == [b["type"] for b in published["body"]]
-    assert fresh_json(client, f"modules/{page.pk}/")["title"] == published["title"]
+    assert len(draft["body"]) == 12
+    assert fresh_json(client, f"modules/{page.pk}/")["title"] == "Teamwork 1"
 
 
-def test_every_page_type_can_be_previewed(client):
+def test_every_page_type_can_be_previewed(client, teamwork):
+    PathwayPageFactory(parent=teamwork.get_parent().get_parent())
+    CertificationToolPageFactory()
+    GoodPracticePageFactory()
+    InfographicPageFactory()
+    LearningGuidePageFactory()
+    ProjectPageFactory()
     for page_type in page_types():
         page = page_type.model.objects.filter(locale__language_code="en", live=True).first()
         page.title = f"Draft of {page.title}"
@@ -84,8 +103,8 @@ def test_every_page_type_can_be_previewed(client):
         assert draft["type"] == page_type.name and draft["title"] == page.title
 
 
-def test_a_forged_token_is_a_404_problem(client):
-    _url, query = open_preview(module())
+def test_a_forged_token_is_a_404_problem(client, teamwork):
+    _url, query = open_preview(teamwork)
     forged = query["token"][:-2] + ("AA" if not query["token"].endswith("AA") else "BB")
     response = get(client, preview_path({**query, "token": forged}))
     assert response.status_code == 404
@@ -93,10 +112,10 @@ def test_a_forged_token_is_a_404_problem(client):
     assert "unknown or has expired" in response.json()["detail"]
 
 
-def test_an_expired_token_is_a_404_problem(client):
+def test_an_expired_token_is_a_404_problem(client, teamwork):
     two_hours_ago = time.time() - 2 * 60 * 60
     with mock.patch("django.core.signing.time.time", return_value=two_hours_ago):
-        _url, query = open_preview(module())
+        _url, query = open_preview(teamwork)
     assert get(client, preview_path(query)).status_code == 404
     with override_settings(PREVIEW_TOKEN_MAX_AGE=3 * 60 * 60):
         assert get(client, preview_path(query)).status_code == 200
@@ -108,8 +127,8 @@ def test_a_well_signed_token_with_no_draft_is_a_404_problem(client):
     assert response.status_code == 404
 
 
-def test_a_token_for_another_type_or_an_unknown_type_is_a_404(client):
-    _url, query = open_preview(module())
+def test_a_token_for_another_type_or_an_unknown_type_is_a_404(client, teamwork):
+    _url, query = open_preview(teamwork)
     assert (
         get(client, preview_path({**query, "content_type": "library.goodpracticepage"})).status_code
         == 404
@@ -123,13 +142,13 @@ def test_missing_parameters_are_a_400(client):
     assert get(client, "preview/?content_type=modules.modulepage").status_code == 400
 
 
-def test_a_new_page_never_saved_can_be_previewed(client):
-    category = module().get_parent()
+def test_a_new_page_never_saved_can_be_previewed(client, teamwork):
+    category = teamwork.get_parent()
     page = ModulePage(
         title="A brand new module",
         slug="brand-new",
         summary="New.",
-        partner=module().partner,
+        partner=teamwork.partner,
         locale=category.locale,
     )
     page.path, page.depth = "", 0

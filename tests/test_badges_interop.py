@@ -21,7 +21,6 @@ from cms.certs.models import Certificate
 from cms.learners.credentials import issue_token
 
 from .certs_helpers import (
-    category,
     certificate,
     complete,
     complete_category,
@@ -29,8 +28,9 @@ from .certs_helpers import (
     learner,
     modules_of,
 )
+from .factories import CategoryPageFactory, ModulePageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 HERE = Path(__file__).parent
 VERIFIER = HERE / "badge_verifier"
 SCHEMA = HERE / "standards" / "ob-3.0" / "ob_v3p0_achievementcredential_schema.json"
@@ -71,10 +71,24 @@ def verify(credential: dict, profile: dict | None = None) -> dict:
 
 
 @pytest.fixture
-def badges_of_every_type() -> dict[int, dict]:
+def category():
+    """Digital skills: a category of two modules."""
+    group = CategoryPageFactory(title="Digital skills")
+    for title in ("Using e-mail", "Searching the web"):
+        ModulePageFactory(parent=group, title=title)
+    return group
+
+
+@pytest.fixture
+def module(category):
+    return modules_of(category)[0]
+
+
+@pytest.fixture
+def badges_of_every_type(category, module) -> dict[int, dict]:
     amina, karim, lina = learner(), learner("Karim Haddad"), learner("Lina Sayed", "ar")
-    complete(amina, modules_of(category())[0])
-    complete_category(karim, category())
+    complete(amina, module)
+    complete_category(karim, category)
     complete_everything(lina)
     return {
         Certificate.Type.MODULE: badge_of(certificate(amina, Certificate.Type.MODULE)),
@@ -110,9 +124,9 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("change", CHANGES)
-def test_digital_bazaar_rejects_a_changed_badge(change):
+def test_digital_bazaar_rejects_a_changed_badge(change, module):
     amina = learner()
-    complete(amina, modules_of(category())[0])
+    complete(amina, module)
     changed = copy.deepcopy(badge_of(certificate(amina, Certificate.Type.MODULE)))
     CHANGES[change](changed)
     outcome = verify(changed)
@@ -120,9 +134,9 @@ def test_digital_bazaar_rejects_a_changed_badge(change):
     assert "Invalid signature." in outcome["errors"]
 
 
-def test_the_issuer_profile_is_read_in_safe_mode_so_every_term_must_be_defined():
+def test_the_issuer_profile_is_read_in_safe_mode_so_every_term_must_be_defined(module):
     amina = learner()
-    complete(amina, modules_of(category())[0])
+    complete(amina, module)
     credential = badge_of(certificate(amina, Certificate.Type.MODULE))
     issuer = credential["proof"][0]["verificationMethod"].partition("#")[0]
     profile = served(issuer)

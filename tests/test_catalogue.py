@@ -15,6 +15,7 @@ from cms.modules.models import CategoryPage, ModulePage, PathwayPage
 from cms.project.models import Partner, ProjectPage
 from cms.site.catalogue.loader import DEFAULT_DATA_DIR, load_catalogue
 from cms.site.catalogue.source import CatalogueError
+from tests.api_helpers import fresh_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
@@ -192,3 +193,31 @@ def test_the_command_explains_that_nothing_changed(data_dir):
     assert "nothing was changed" in message
     assert "catalogue/modules.yaml:" in message
     assert "unknown category “cooking”" in message
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/e-modules/",
+        "/e-modules/soft-skills/",
+        "/e-modules/first-steps-to-work/",
+        "/e-library/",
+        "/e-library/certification-tools/",
+        "/e-library/certification-tools/ecvet/",
+        "/learning-guide/",
+        "/cross-cutting-skills/",
+        "/project/",
+    ],
+)
+def test_every_page_type_of_the_catalogue_renders_at_its_address(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+
+
+def test_the_api_counts_match_the_catalogue(client):
+    assert fresh_json(client, "modules/?page_size=100")["count"] == 40
+    assert fresh_json(client, "library/good-practices/?page_size=100")["count"] == 40
+    assert fresh_json(client, "library/certification-tools/")["count"] == 11
+    assert fresh_json(client, "infographics/")["count"] == 2
+    assert len(fresh_json(client, "partners/")) == 4

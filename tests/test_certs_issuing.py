@@ -10,13 +10,11 @@ from cms.certs.printing import CertificateDocument, join_names
 from cms.certs.verification import Status, verify
 from cms.learners.models import Attempt, Learner, ModuleCompletion
 from cms.learners.signals import learner_erasing, module_completed, personal_data_requested
-from cms.modules.models import PathwayPage
 from cms.printing.documents import PrintOptions
 from cms.printing.models import PrintJob
 
+from .api_helpers import translate
 from .certs_helpers import (
-    all_modules,
-    category,
     certificate,
     complete,
     complete_category,
@@ -24,25 +22,50 @@ from .certs_helpers import (
     learner,
     modules_of,
 )
+from .factories import (
+    CategoryPageFactory,
+    ModulePageFactory,
+    PathwayPageFactory,
+    evaluation,
+    section,
+)
 from .learner_helpers import (  # noqa: F401 (fresh_throttles is an autouse fixture)
     fresh_throttles,
     pass_module,
     register,
-    source_module,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 Type = Certificate.Type
 
+TRUE_FALSE = {
+    "type": "true_false",
+    "id": "q-1",
+    "value": {"prompt": "Plans change.", "answer": "true", "explanation": "They do.", "points": 1},
+}
 
-def test_completing_a_module_issues_a_type_1_certificate_for_it():
+
+@pytest.fixture
+def category():
+    """Digital skills: a category of three modules."""
+    group = CategoryPageFactory(title="Digital skills")
+    for title in ("Using e-mail", "Searching the web", "Staying safe online"):
+        ModulePageFactory(parent=group, title=title)
+    return group
+
+
+@pytest.fixture
+def module(category):
+    return modules_of(category)[0]
+
+
+def test_completing_a_module_issues_a_type_1_certificate_for_it(module):
     amina = learner()
-    module = modules_of(category())[0]
     complete(amina, module)
 
     issued = certificate(amina, Type.MODULE)
     assert issued.subject.pk == module.pk
-    assert issued.title == module.title
+    assert issued.title == "Using e-mail"
     assert issued.holder_name == "Amina Diallo"
     assert issued.locale == "en"
     assert [entry["module"] for entry in issued.snapshot] == [module.pk]
@@ -51,13 +74,12 @@ def test_completing_a_module_issues_a_type_1_certificate_for_it():
     assert len(issued.pk) == 22
 
 
-def test_the_six_digital_skills_modules_add_a_category_certificate():
+def test_the_modules_of_a_category_add_a_category_certificate(category):
     amina = learner()
-    digital_skills = category("digital-skills")
-    assert len(modules_of(digital_skills)) == 6
+    digital_skills = category
     complete_category(amina, digital_skills)
 
-    assert Certificate.objects.filter(learner=amina, type=Type.MODULE).count() == 6
+    assert Certificate.objects.filter(learner=amina, type=Type.MODULE).count() == 3
     group = certificate(amina, Type.GROUP)
     assert group.subject.pk == digital_skills.pk
     assert group.title == "Digital skills"
@@ -67,44 +89,45 @@ def test_the_six_digital_skills_modules_add_a_category_certificate():
     assert verify(group).status == Status.VALID
 
 
-def test_all_forty_modules_add_the_pathway_completion_certificate():
+def test_every_module_completed_adds_the_course_completion_certificate(category):
+    ModulePageFactory(title="Asking for help")  # in another category
     amina = learner()
     complete_everything(amina)
 
-    assert Certificate.objects.filter(learner=amina, type=Type.MODULE).count() == 40
+    assert Certificate.objects.filter(learner=amina, type=Type.MODULE).count() == 4
     everything = certificate(amina, Type.ALL_MODULES)
     assert everything.subject is None
     assert everything.title == "The 40 e-modules"
-    assert len(everything.snapshot) == 40 == len(all_modules())
+    assert len(everything.snapshot) == 4
     assert verify(everything).status == Status.VALID
 
 
-def test_a_completion_announced_twice_issues_nothing_more():
+def test_a_completion_announced_twice_issues_nothing_more(category):
     amina = learner()
-    digital_skills = category()
+    digital_skills = category
     complete_category(amina, digital_skills)
     last = amina.completions.order_by("-completed_at").first()
     module_completed.send(
         type(amina), learner=amina, completion=last, groups=[digital_skills], all_modules=False
     )
-    assert Certificate.objects.filter(learner=amina).count() == 7
+    assert Certificate.objects.filter(learner=amina).count() == 4
 
 
-def test_certificates_are_in_the_learners_language():
+def test_certificates_are_in_the_learners_language(module, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(module, "fr", prefix="[fr]")
     karim = learner("Karim Haddad", locale="fr")
-    module = modules_of(category())[0]
     complete(karim, module)
     issued = certificate(karim, Type.MODULE)
-    french = module.get_translation(Locale.objects.get(language_code="fr"))
+    assert module.get_translation(Locale.objects.get(language_code="fr")).live
     assert issued.locale == "fr"
-    assert issued.title == french.title != module.title
+    assert issued.title == "[fr] Using e-mail"
 
 
 def test_certificates_are_issued_and_their_pdf_queued_only_once_the_completion_commits(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, module
 ):
     amina = learner()
-    module = modules_of(category())[0]
     with django_capture_on_commit_callbacks(execute=False) as at_commit:
         completion = ModuleCompletion.objects.create(
             learner=amina, module=module, completed_at=timezone.now()
@@ -125,7 +148,7 @@ def test_a_failure_in_issuing_never_loses_the_passed_attempt_and_the_sweep_issue
     client, monkeypatch
 ):
     token = register(client)["token"]
-    module = source_module("how-to-create-and-keep-a-schedule")
+    module = ModulePageFactory(body=[section(), evaluation([TRUE_FALSE])])
 
     def signing_fails(*args, **kwargs):
         raise RuntimeError("the signing key is unreadable")
@@ -144,16 +167,16 @@ def test_a_failure_in_issuing_never_loses_the_passed_attempt_and_the_sweep_issue
     assert issuing.issue_missing() == 0
 
 
-def test_erasure_removes_the_name_and_keeps_the_certificate():
+def test_erasure_removes_the_name_and_keeps_the_certificate(category):
     amina = learner()
-    complete_category(amina, category())
+    complete_category(amina, category)
     before = {c.pk: c for c in Certificate.objects.filter(learner=amina)}
 
     learner_erasing.send(type(amina), learner=amina)
     amina.delete()
 
     after = Certificate.objects.filter(pk__in=before)
-    assert after.count() == 7
+    assert after.count() == 4
     for kept in after:
         was = before[kept.pk]
         assert kept.holder_name == "" and kept.erased_at is not None
@@ -163,9 +186,9 @@ def test_erasure_removes_the_name_and_keeps_the_certificate():
         assert verify(kept).status == Status.ERASED
 
 
-def test_personal_data_export_lists_the_certificates():
+def test_personal_data_export_lists_the_certificates(module):
     amina = learner()
-    complete(amina, modules_of(category())[0])
+    complete(amina, module)
     answers = dict(
         answer for _receiver, answer in personal_data_requested.send(type(amina), learner=amina)
     )
@@ -175,10 +198,10 @@ def test_personal_data_export_lists_the_certificates():
     assert exported["verification_url"].endswith(f"/certificates/{exported['id']}/")
 
 
-def test_completing_an_intern_pathway_adds_its_certificate():
+def test_completing_an_intern_pathway_adds_its_certificate(category):
     amina = learner()
-    pathway = PathwayPage.objects.get(slug="first-steps-to-work", locale__language_code="en")
-    modules = [link.module for link in pathway.pathway_modules.all()]
+    modules = [ModulePageFactory(), *reversed(modules_of(category))]
+    pathway = PathwayPageFactory(title="First steps to work", modules=modules)
     for day, module in enumerate(modules):
         complete(amina, module, groups=[pathway] if day == len(modules) - 1 else [], day=day)
 
@@ -186,8 +209,7 @@ def test_completing_an_intern_pathway_adds_its_certificate():
     assert issued.subject.pk == pathway.pk and issued.title == "First steps to work"
     assert [entry["module"] for entry in issued.snapshot] == [module.pk for module in modules]
     document = CertificateDocument([issued], "en", PrintOptions())
-    expected = f"For completing the {len(modules)} courses of the intern pathway"
-    assert document.for_completing() == expected
+    assert document.for_completing() == "For completing the 4 courses of the intern pathway"
 
 
 @pytest.mark.parametrize(

@@ -11,20 +11,59 @@ from pdfua import Severity, validate
 
 from cms.certs.models import Certificate
 
-from .certs_helpers import category, complete, complete_category, learner
+from .certs_helpers import complete, complete_category, learner
+from .factories import (
+    CategoryPageFactory,
+    CompetenceFactory,
+    GoodPracticePageFactory,
+    InfographicPageFactory,
+    LearningGuidePageFactory,
+    ModulePageFactory,
+    PathwayPageFactory,
+    ProjectPageFactory,
+    TrainerFactory,
+    every_block,
+)
 from .print_helpers import document_targets, module, render_to_file, structure_elements
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 
 KINDS = ("module", "category", "pathway", "selection", "library", "poster", "guide")
 
 
-def certificate(locale: str, kind: Certificate.Type) -> Certificate:
+@pytest.fixture(autouse=True)
+def documents():
+    """What each kind of document prints (see ``document_targets``): Teamwork 1, with every
+    block type and a trainer, and a second module in its category, a pathway, a good practice,
+    an infographic, the guide, and the project page and a competence for certificates' annex."""
+    trainer = TrainerFactory()
+    soft_skills = CategoryPageFactory(title="Soft skills")
+    teamwork = ModulePageFactory(
+        parent=soft_skills,
+        slug="teamwork-1",
+        title="Teamwork 1",
+        body=every_block(),
+        partner=trainer.partner,
+        trainers=[trainer],
+        objectives=[("item", "To understand what teamwork is.")],
+        outcomes=[("item", "You can name three things a good team member does.")],
+    )
+    schedule = ModulePageFactory(parent=soft_skills, slug="how-to-create-and-keep-a-schedule")
+    PathwayPageFactory(parent=soft_skills.get_parent(), modules=[schedule, teamwork])
+    GoodPracticePageFactory()
+    InfographicPageFactory()
+    LearningGuidePageFactory()
+    ProjectPageFactory()
+    CompetenceFactory()
+    return soft_skills
+
+
+def certificate(locale: str, kind: Certificate.Type, category) -> Certificate:
     holder = learner("Amina Diallo", locale)
     if kind == Certificate.Type.MODULE:
         complete(holder, module("teamwork-1"))
     else:
-        complete_category(holder, category())
+        complete_category(holder, category)
     return Certificate.objects.get(learner=holder, type=kind)
 
 
@@ -61,9 +100,10 @@ def test_every_kind_of_document_passes_the_pdfua_checker(tmp_path, kind, locale)
 
 @pytest.mark.parametrize("locale", ["en", "ar"])
 @pytest.mark.parametrize("kind", [Certificate.Type.MODULE, Certificate.Type.GROUP])
-def test_certificates_are_tagged_on_every_page(tmp_path, kind, locale):
+def test_certificates_are_tagged_on_every_page(tmp_path, kind, locale, documents):
     """Recto, verso (appended for a module certificate) and annex: all in the tags."""
-    path = render_to_file(tmp_path, "certificate", [certificate(locale, kind).pk], locale)
+    issued = certificate(locale, kind, documents)
+    path = render_to_file(tmp_path, "certificate", [issued.pk], locale)
     check(path)
     with pikepdf.open(path) as pdf:
         assert len(pdf.pages) > 3

@@ -22,8 +22,22 @@ from wagtail.models import Locale
 
 from cms.certs.models import Certificate
 from cms.printing.documents import PrintOptions, document_class
+from cms.translation.segments import translate_segments
 
 from .certs_helpers import complete, learner
+from .factories import (
+    CategoryPageFactory,
+    CompetenceFactory,
+    GoodPracticePageFactory,
+    InfographicPageFactory,
+    LearningGuidePageFactory,
+    ModulePageFactory,
+    PathwayPageFactory,
+    ProjectPageFactory,
+    TrainerFactory,
+    every_block,
+    section,
+)
 from .print_helpers import (
     assert_in_order,
     document_targets,
@@ -37,12 +51,58 @@ from .print_helpers import (
     text,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+pytestmark = pytest.mark.django_db
 
 ZWNJ = "\u200c"
 """Zero-width non-joiner: between two Arabic letters it stops them joining."""
 
 TITLES = {"ar": "العمل الجماعي في المطبخ", "fa": "کار گروهی در آشپزخانه"}
+SCHEDULE_TITLES = {
+    "en": "How to create and keep a schedule",
+    "fr": "Créer et tenir un emploi du temps",
+    "nl": "Een planning maken en volhouden",
+    "pt": "Criar e manter um horário",
+    "tr": "Bir program oluşturmak ve ona uymak",
+    "ar": "كيف تضع جدولاً زمنياً وتلتزم به",
+    "fa": "چگونه برنامه بسازیم و به آن پایبند بمانیم",
+    "uk": "Як скласти розклад і дотримуватися його",
+}
+OPENING = (
+    "<p><strong>Teamwork</strong> means working with other people to reach a "
+    "<strong>common goal</strong>. Most jobs need teamwork.</p>"
+)
+"""Teamwork 1's first paragraph: its short last line ("… jobs need teamwork.") shows where an
+English line starts in an Arabic handout."""
+
+
+@pytest.fixture(autouse=True)
+def documents():
+    """What each kind of document prints (see ``document_targets``): Teamwork 1, with every
+    block type after its opening paragraph, a schedule module, a pathway, a good practice, an
+    infographic, the guide, and the project page and a competence for certificates' annex."""
+    trainer = TrainerFactory()
+    soft_skills = CategoryPageFactory(title="Soft skills")
+    teamwork = ModulePageFactory(
+        parent=soft_skills,
+        slug="teamwork-1",
+        title="Teamwork 1",
+        body=[section("What you will learn", OPENING), *every_block()],
+        partner=trainer.partner,
+        trainers=[trainer],
+        objectives=[("item", "To understand what teamwork is.")],
+        outcomes=[("item", "You can name three things a good team member does.")],
+    )
+    schedule = ModulePageFactory(
+        parent=soft_skills,
+        slug="how-to-create-and-keep-a-schedule",
+        title=SCHEDULE_TITLES["en"],
+    )
+    PathwayPageFactory(parent=soft_skills.get_parent(), modules=[schedule, teamwork])
+    GoodPracticePageFactory()
+    InfographicPageFactory()
+    LearningGuidePageFactory()
+    ProjectPageFactory()
+    CompetenceFactory()
 
 
 def translate_title(locale_code: str, title: str):
@@ -137,13 +197,14 @@ def test_turkish_letters_survive_in_the_text(tmp_path):
 
 @pytest.mark.parametrize("locale_code", [code for code, _name in settings.LANGUAGES])
 def test_every_locale_prints_in_its_language_with_the_project_fonts(tmp_path, locale_code):
-    translated = module("how-to-create-and-keep-a-schedule")
-    reader = render(tmp_path, "module", [translated.pk], locale_code)
+    source = module("how-to-create-and-keep-a-schedule")
+    if locale_code != "en":
+        locale = Locale.objects.get(language_code=locale_code)
+        translate_segments(source, locale, {"title": SCHEDULE_TITLES[locale_code]})
+    reader = render(tmp_path, "module", [source.pk], locale_code)
     root = reader.trailer["/Root"]
     assert root["/Lang"] == locale_code
-    shown = translated.get_translation_or_none(Locale.objects.get(language_code=locale_code))
-    expected = shown.title if shown and shown.live and not shown.alias_of_id else translated.title
-    assert reader.metadata.title == expected
+    assert reader.metadata.title == SCHEDULE_TITLES[locale_code]
     used = fonts(reader)
     assert used and all(used.values())
     assert all(name.startswith(("Noto-Sans", "Noto-Naskh-Arabic")) for name in used), used
@@ -161,7 +222,7 @@ def first_sentence(markup: str) -> str:
 
 
 def english_left_in(document) -> str:
-    """A sentence the demo catalogue has not translated, printed in English in the document."""
+    """A sentence nobody has translated, printed in English in the document."""
     context = document.get_context()
     if "modules" in context:
         body = context["modules"][0].page.body
@@ -202,7 +263,7 @@ def test_a_certificate_reads_its_reference_link_and_english_intact(tmp_path, loc
     certificate = Certificate.objects.get(learner=holder)
     document = document_class("certificate")([certificate], locale_code, PrintOptions())
     link = document.get_context()["short_address"]
-    outcome = teamwork.outcomes[0].value
+    outcome = "You can name three things a good team member does."
     printed = pdftotext(render_to_file(tmp_path, "certificate", [certificate.pk], locale_code))
     # Recto: reference, then the link under the QR code; verso: reference, then the outcomes.
     assert_in_order(printed, [REFERENCE, link, REFERENCE, outcome])
@@ -211,6 +272,8 @@ def test_a_certificate_reads_its_reference_link_and_english_intact(tmp_path, loc
 def test_english_in_an_arabic_handout_is_laid_out_left_to_right(tmp_path):
     """The opening page of an Arabic handout whose body is still English: the title at the
     right, and the short last line of an English paragraph at the left."""
+    arabic = Locale.objects.get(language_code="ar")
+    translate_segments(module("teamwork-1"), arabic, {"title": TITLES["ar"]})
     _reader, path = render_handout(tmp_path, "ar")
     image = first_page_image(path, tmp_path)
     left, right = title_ink(image)

@@ -7,7 +7,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cms.modules.models import ModulePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+from .factories import ModulePageFactory, every_block
+
+pytestmark = pytest.mark.django_db
 
 EVERY_BLOCK_TYPE = {
     "section",
@@ -38,21 +40,25 @@ def translate_to_french(page: ModulePage) -> ModulePage:
     return page.get_translation(Locale.objects.get(language_code="fr"))
 
 
-def test_the_showcase_module_holds_every_block_type():
-    page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
-    assert {block.block_type for block in page.body} == EVERY_BLOCK_TYPE
+@pytest.fixture
+def showcase() -> ModulePage:
+    return ModulePageFactory(title="Teamwork", body=every_block())
+
+
+def test_the_showcase_module_holds_every_block_type(showcase):
+    assert {block.block_type for block in showcase.body} == EVERY_BLOCK_TYPE
 
 
 def test_a_french_translation_of_every_block_type_keeps_structure_and_translates_text(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, showcase
 ):
-    source_page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
+    source_page = showcase
     with django_capture_on_commit_callbacks(execute=True):
         french = translate_to_french(source_page)
     french.refresh_from_db()
 
     assert french.live
-    assert french.title == "[fr] Teamwork 1"
+    assert french.title == "[fr] Teamwork"
     blocks = {block.block_type: block.value for block in french.body}
     assert set(blocks) == EVERY_BLOCK_TYPE
     assert blocks["video"]["title"].startswith("[fr] ")
@@ -71,9 +77,8 @@ def test_a_french_translation_of_every_block_type_keeps_structure_and_translates
     assert french.get_parent().locale.language_code == "fr"
 
 
-def test_an_empty_optional_text_is_not_offered_for_translation():
-    page = ModulePage.objects.get(slug="teamwork-1", locale__language_code="en")
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+def test_an_empty_optional_text_is_not_offered_for_translation(showcase):
+    source, _ = TranslationSource.get_or_create_from_instance(showcase)
     contexts = list(source.stringsegment_set.values_list("context__path", flat=True))
     card_alt_texts = [path for path in contexts if path.endswith(".image_alt_text")]
     assert len(card_alt_texts) == 1, "only the one card with a picture has alt text to translate"

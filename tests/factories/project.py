@@ -1,11 +1,15 @@
-"""Snippets of the project app: partners, trainers, competences."""
+"""The project app: its snippets (partners, trainers, competences) and the project page."""
+
+import datetime
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from cms.project.models import Competence, Partner, Trainer
+from cms.project.models import Competence, Partner, ProjectPage, Trainer
+from cms.site.groups import editors_group_for
 
-from .pages import locale
+from .pages import home_page, locale
 
 
 class PartnerFactory(DjangoModelFactory):
@@ -21,6 +25,13 @@ class PartnerFactory(DjangoModelFactory):
 
     class Meta:
         model = Partner
+
+    class Params:
+        # ``PartnerFactory(with_editors=True)``: the partner has its editors group, as the
+        # catalogue gives it; provisioning (``ensure_groups``) then grants the group its rights.
+        with_editors = factory.Trait(
+            editors_group=factory.LazyAttribute(lambda partner: editors_group_for(partner))
+        )
 
 
 class TrainerFactory(DjangoModelFactory):
@@ -40,3 +51,25 @@ class CompetenceFactory(DjangoModelFactory):
 
     class Meta:
         model = Competence
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    """The project page, as the certificate annex and the API's ``project/`` show it."""
+
+    title = "The MigranTech project"
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    reference = "2020-1-FR01-KA204-080342"
+    website = "https://migrantech.org/"
+    start_date = datetime.date(2020, 11, 1)
+    end_date = datetime.date(2023, 4, 30)
+    programme_explanation = "<p>Erasmus+ Key Action 2 supports partnerships.</p>"
+    target_group = "<p>Adult migrants looking for work.</p>"
+    objectives = factory.LazyFunction(lambda: [("item", "Help migrants find work.")])
+    methodology = "<p>Short modules written with trainers.</p>"
+    results = factory.LazyFunction(lambda: [("item", "Forty e-modules.")])
+    contact = "<p>contact@migrantech.example</p>"
+    locale = factory.LazyFunction(locale)
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = ProjectPage
