@@ -1,0 +1,255 @@
+"""A CDN in front of the API: which addresses a publication changes, and purging them.
+
+The API's own cache is made stale as a whole by a new generation (``invalidation``); a CDN keeps
+responses by address, so it is told which addresses changed. ``changed_urls`` answers that for a
+page or a snippet shown by the API:
+
+- the item's own detail address (by its stable source id, so one address for all its
+  translations), and those of the pages that show it: its ancestors of a type the API serves
+  (a category shows its modules) and the pages that refer to it (Wagtail's reference index: a
+  pathway that lists a module, the modules of a partner);
+- every list of published content (each page type's and snippet type's list, and the lists the
+  site assembly adds, like the catalogue): a title or a summary appears in several;
+
+each without ``?locale=`` (what ``Accept-Language`` chooses; the CDN keys those variants itself)
+and with ``?locale=`` for every content locale. Lists filtered or paged by a query, and search
+results, are not enumerable: they expire with the API's ``max-age``.
+
+The addresses are sent on commit through ``wagtail.contrib.frontend_cache`` to the backends of
+``WAGTAILFRONTENDCACHE`` (configured from the environment in settings; none: nothing is sent). A
+CDN that cannot be reached is logged as a warning: publishing never fails because of it.
+"""
+
+import logging
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_save, pre_delete
+from django.urls import NoReverseMatch, reverse
+from wagtail import __version__ as wagtail_version
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.core.locales import LOCALE_PARAMETER, locale_codes, source_locale_code
+
+from .registry import page_type_for_model, page_types
+from .search import SNIPPET_TYPES
+
+logger = logging.getLogger(__name__)
+
+_extra_lists: list[str] = []
+"""URL names of lists that embed other types' items (the catalogue), named by the site assembly."""
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def api_origin() -> str:
+    """The scheme and host the CDN serves the API at (``FRONTEND_CACHE_API_ORIGIN``)."""
+    origin = getattr(settings, "FRONTEND_CACHE_API_ORIGIN", "") or settings.WAGTAILADMIN_BASE_URL
+    return origin.rstrip("/")
+
+
+def in_every_locale(path: str) -> list[str]:
+    """``path`` as negotiated by ``Accept-Language``, and with ``?locale=`` for every locale."""
+    separator = "&" if "?" in path else "?"
+    return [path] + [f"{path}{separator}{LOCALE_PARAMETER}={code}" for code in locale_codes()]
+
+
+def _path(url_name: str, **kwargs: Any) -> str | None:
+    try:
+        return reverse(url_name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def list_paths() -> list[str]:
+    """Every list of published content: page types', snippet types' and the extra ones."""
+    names = [
+        page_type.url_name
+        if page_type.singleton
+        else page_type.url_name.replace("-detail", "-list")
+        for page_type in page_types()
+    ]
+    names += [url_name.replace("-detail", "-list") for _model, _type, url_name in SNIPPET_TYPES]
+    names += _extra_lists
+    paths = (_path(name) for name in dict.fromkeys(names))
+    return [path for path in paths if path]
+
+
+def source_of(item: Model) -> Model:
+    """The source-locale version of a translatable page or snippet (its id in the API)."""
+    if not isinstance(item, TranslatableMixin) or not item.translation_key:
+        return item
+    if item.locale.language_code == source_locale_code():
+        return item
+    source = (
+        type(item)
+        ._default_manager.filter(
+            translation_key=item.translation_key, locale__language_code=source_locale_code()
+        )
+        .first()
+    )
+    return source or item
+
+
+def detail_path(item: Model) -> str | None:
+    """The API address of a page or snippet, by its source id; None if the API does not show it."""
+    source = source_of(item)
+    if isinstance(source, Page):
+        page_type = page_type_for_model(type(source))
+        if page_type is None:
+            return None
+        return _path(page_type.url_name, **page_type.url_kwargs(source.pk))
+    for model, _type, url_name in SNIPPET_TYPES:
+        if isinstance(source, model):
+            return _path(url_name, id=source.pk)
+    return None
+
+
+def _showing_pages(item: Model) -> list[Page]:
+    """Pages whose API responses show ``item``: ancestors (for a page) and referring pages."""
+    pages: list[Page] = []
+    if isinstance(item, Page):
+        pages += [page.specific for page in item.get_ancestors() if page.depth > 1]
+    referred = [item] + ([source] if (source := source_of(item)) is not item else [])
+    page_type = ContentType.objects.get_for_model(Page)
+    referring = set()
+    for target in referred:
+        referring |= set(
+            ReferenceIndex.get_references_to(target)
+            .filter(base_content_type=page_type)
+            .values_list("object_id", flat=True)
+        )
+    if referring:
+        pages += list(Page.objects.filter(pk__in=[int(pk) for pk in referring]).specific())
+    return pages
+
+
+def changed_urls(item: Model) -> list[str]:
+    """The absolute API addresses whose responses change when ``item`` is published, unpublished,
+    moved, deleted or (for a snippet) saved."""
+    paths = list_paths()
+    for shown in [item, *_showing_pages(item)]:
+        path = detail_path(shown)
+        if path:
+            paths.append(path)
+    origin = api_origin()
+    return [origin + url for path in dict.fromkeys(paths) for url in in_every_locale(path)]
+
+
+def purge(urls: Iterable[str]) -> None:
+    """Send ``urls`` to the configured CDN backends; a failure is logged, never raised."""
+    urls = list(urls)
+    try:
+        purge_urls_from_cache(urls)
+    except Exception:
+        logger.warning("Could not purge %d addresses from the CDN", len(urls), exc_info=True)
+
+
+def purge_on_commit(item: Model) -> None:
+    """Work out now (the item is still in the database) what changes; purge once committed."""
+    if not enabled():
+        return
+    try:
+        urls = changed_urls(item)
+    except Exception:
+        logger.warning("Could not work out the API addresses %r changes", item, exc_info=True)
+        return
+    transaction.on_commit(lambda: purge(urls))
+
+
+def page_changed(instance: Page, **kwargs: Any) -> None:
+    purge_on_commit(instance)
+
+
+def page_deleted(sender: type, instance: Model, **kwargs: Any) -> None:
+    # Deleting a page deletes its Page row and its specific row: act once, on the specific one.
+    if isinstance(instance, Page) and instance.live and type(instance) is instance.specific_class:
+        purge_on_commit(instance)
+
+
+def snippet_changed(instance: Model, **kwargs: Any) -> None:
+    purge_on_commit(instance)
+
+
+def connect(*shown_models: type[Model], extra_lists: Iterable[str] = ()) -> None:
+    """Purge on page publish, unpublish, move and delete, and on saves and deletes of
+    ``shown_models`` (the snippets the API shows); ``extra_lists``: URL names of the lists that
+    embed items of several types."""
+    _extra_lists[:] = list(extra_lists)
+    page_published.connect(page_changed, dispatch_uid="cdn-published")
+    page_unpublished.connect(page_changed, dispatch_uid="cdn-unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="cdn-moved")
+    pre_delete.connect(page_deleted, dispatch_uid="cdn-page-deleted")
+    for model in shown_models:
+        for action, signal in (("saved", post_save), ("deleted", pre_delete)):
+            uid = f"cdn-{model.__name__}-{action}"
+            signal.connect(snippet_changed, sender=model, dispatch_uid=uid)
+
+
+class PurgeReceiverBackend(HTTPBackend):
+    """Wagtail's HTTP backend (a ``PURGE`` request per address to ``LOCATION``, e.g. Varnish or
+    nginx), with a ``TIMEOUT`` (seconds), a few requests at once (``WORKERS``), and a receiver
+    that cannot be reached costing one timeout and one warning rather than one per address."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        params = dict(params)
+        self.timeout = float(params.pop("TIMEOUT", 5))
+        self.workers = int(params.pop("WORKERS", 8))
+        self.unreachable: Exception | None = None
+        super().__init__(params)
+
+    def _send(self, url: str) -> bool:
+        """PURGE one address; False when the receiver could not be reached at all."""
+        parsed = urlsplit(url)
+        request = PurgeRequest(
+            url=urlunsplit((self.cache_scheme, self.cache_netloc, parsed.path, parsed.query, "")),
+            headers={
+                "Host": parsed.netloc,
+                "User-Agent": f"Wagtail-frontendcache/{wagtail_version}",
+            },
+        )
+        try:
+            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - LOCATION is ours
+                response.read()
+        except HTTPError as error:
+            # 404: the address was not cached (nginx's cache purge says so); nothing to do.
+            if error.code != 404:
+                logger.warning("The CDN refused to purge %s: %s %s", url, error.code, error.reason)
+        except (URLError, OSError) as error:
+            self.unreachable = error
+            return False
+        return True
+
+    def purge(self, url: str) -> None:
+        self.purge_batch([url])
+
+    def purge_batch(self, urls: Iterable[str]) -> None:
+        urls = list(urls)
+        if not urls:
+            return
+        if self._send(urls[0]):
+            with ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(urls)))) as pool:
+                sent = list(pool.map(self._send, urls[1:]))
+            if all(sent):
+                return
+        logger.warning(
+            "The CDN purge receiver %s is unreachable (%s): of %d addresses, some or all "
+            "are not purged and expire with max-age",
+            self.cache_netloc,
+            self.unreachable,
+            len(urls),
+        )
