@@ -4,6 +4,7 @@ every locale; one that cannot be reached never stops an editor from publishing."
 import logging
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -204,3 +205,43 @@ def test_without_a_configured_cdn_nothing_is_purged(settings, django_capture_on_
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         module.save_revision().publish()
     assert not [c for c in callbacks if getattr(c, "__module__", "") == "cms.core.api.cdn"]
+
+
+def test_deleting_a_live_module_purges_its_addresses(receiver, django_capture_on_commit_callbacks):
+    module = ModulePageFactory()
+    module_id, category_id = module.pk, module.get_parent().pk
+    receiver.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        module.delete()
+    purged = receiver.paths()
+    assert every_locale(f"/api/v1/modules/{module_id}/") <= purged
+    assert every_locale(f"/api/v1/categories/{category_id}/") <= purged
+    assert every_locale("/api/v1/catalogue/") <= purged
+    # Once, though Django deletes the page's Page row and its module row.
+    assert len(receiver.purged) == len(set(receiver.purged))
+
+
+@pytest.fixture
+def silent_port():
+    """A receiver that accepts connections and never answers."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(200)
+        yield listener.getsockname()[1]
+
+
+def test_a_receiver_that_never_answers_costs_one_timeout(
+    settings, silent_port, caplog, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = backend(f"http://127.0.0.1:{silent_port}")
+    settings.WAGTAILFRONTENDCACHE["purge-receiver"]["TIMEOUT"] = 0.5
+    module = ModulePageFactory()
+    started = time.monotonic()
+    with (
+        caplog.at_level(logging.WARNING, logger="cms.core.api.cdn"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        module.save_revision().publish()
+    assert time.monotonic() - started < 3
+    warnings = [r for r in caplog.records if r.name == "cms.core.api.cdn"]
+    assert len(warnings) == 1 and "unreachable" in warnings[0].getMessage()

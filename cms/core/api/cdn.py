@@ -21,6 +21,7 @@ CDN that cannot be reached is logged as a warning: publishing never fails becaus
 """
 
 import logging
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -159,6 +160,30 @@ def purge(urls: Iterable[str]) -> None:
         logger.warning("Could not purge %d addresses from the CDN", len(urls), exc_info=True)
 
 
+_local = threading.local()
+
+
+def _pending() -> dict[str, None]:
+    if not hasattr(_local, "pending"):
+        _local.pending = {}
+    return _local.pending
+
+
+def _send_pending() -> None:
+    urls, _local.pending = _pending(), {}
+    if urls:
+        purge(urls)
+
+
+def _purge_after_commit(urls: list[str]) -> None:
+    """Purge ``urls`` once the transaction commits, each once: the first callback to run sends
+    what every change of the transaction added (a deletion also unpublishes, a translation
+    publishes its parents); the others find nothing left. Addresses of a transaction rolled back
+    go with the next one sent: purging an address that did not change costs a cache miss."""
+    _pending().update(dict.fromkeys(urls))
+    transaction.on_commit(_send_pending)
+
+
 def purge_on_commit(item: Model) -> None:
     """Work out now (the item is still in the database) what changes; purge once committed."""
     if not enabled():
@@ -168,7 +193,7 @@ def purge_on_commit(item: Model) -> None:
     except Exception:
         logger.warning("Could not work out the API addresses %r changes", item, exc_info=True)
         return
-    transaction.on_commit(lambda: purge(urls))
+    _purge_after_commit(urls)
 
 
 def page_changed(instance: Page, **kwargs: Any) -> None:
