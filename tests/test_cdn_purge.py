@@ -8,6 +8,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from cms.core.api.cdn import changed_urls
 from cms.core.locales import locale_codes
@@ -245,3 +247,20 @@ def test_a_receiver_that_never_answers_costs_one_timeout(
     assert time.monotonic() - started < 3
     warnings = [r for r in caplog.records if r.name == "cms.core.api.cdn"]
     assert len(warnings) == 1 and "unreachable" in warnings[0].getMessage()
+
+
+def test_an_image_a_module_shows_purges_the_module_and_a_new_upload_nothing(
+    receiver, django_capture_on_commit_callbacks
+):
+    image = Image.objects.create(title="Desk", file=get_test_image_file())
+    module = ModulePageFactory(
+        body=[("image", {"image": image, "alt_text": "A desk.", "caption": ""})]
+    )
+    receiver.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Image.objects.create(title="Unused", file=get_test_image_file())
+    assert receiver.paths() == set()
+    image.title = "A tidy desk"
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert every_locale(f"/api/v1/modules/{module.pk}/") <= receiver.paths()

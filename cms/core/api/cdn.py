@@ -39,6 +39,8 @@ from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -121,7 +123,8 @@ def detail_path(item: Model) -> str | None:
 
 
 def _showing_pages(item: Model) -> list[Page]:
-    """Pages whose API responses show ``item``: ancestors (for a page) and referring pages."""
+    """Pages whose API responses show ``item``: its ancestors (for a page) and the live pages
+    that refer to it."""
     pages: list[Page] = []
     if isinstance(item, Page):
         pages += [page.specific for page in item.get_ancestors() if page.depth > 1]
@@ -135,7 +138,8 @@ def _showing_pages(item: Model) -> list[Page]:
             .values_list("object_id", flat=True)
         )
     if referring:
-        pages += list(Page.objects.filter(pk__in=[int(pk) for pk in referring]).specific())
+        referring_pages = Page.objects.live().filter(pk__in=[int(pk) for pk in referring])
+        pages += list(referring_pages.specific())
     return pages
 
 
@@ -210,10 +214,16 @@ def snippet_changed(instance: Model, **kwargs: Any) -> None:
     purge_on_commit(instance)
 
 
+def media_changed(instance: Model, **kwargs: Any) -> None:
+    """An image or a document changes the API only where a page shows it: a new upload, nowhere."""
+    if enabled() and _showing_pages(instance):
+        purge_on_commit(instance)
+
+
 def connect(*shown_models: type[Model], extra_lists: Iterable[str] = ()) -> None:
-    """Purge on page publish, unpublish, move and delete, and on saves and deletes of
-    ``shown_models`` (the snippets the API shows); ``extra_lists``: URL names of the lists that
-    embed items of several types."""
+    """Purge on page publish, unpublish, move and delete, on saves and deletes of
+    ``shown_models`` (the snippets the API shows), and of images and documents pages show;
+    ``extra_lists``: URL names of the lists that embed items of several types."""
     _extra_lists[:] = list(extra_lists)
     page_published.connect(page_changed, dispatch_uid="cdn-published")
     page_unpublished.connect(page_changed, dispatch_uid="cdn-unpublished")
@@ -223,6 +233,10 @@ def connect(*shown_models: type[Model], extra_lists: Iterable[str] = ()) -> None
         for action, signal in (("saved", post_save), ("deleted", pre_delete)):
             uid = f"cdn-{model.__name__}-{action}"
             signal.connect(snippet_changed, sender=model, dispatch_uid=uid)
+    for model in (get_image_model(), get_document_model()):
+        for action, signal in (("saved", post_save), ("deleted", pre_delete)):
+            uid = f"cdn-{model.__name__}-{action}"
+            signal.connect(media_changed, sender=model, dispatch_uid=uid)
 
 
 class PurgeReceiverBackend(HTTPBackend):
