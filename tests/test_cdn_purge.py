@@ -16,7 +16,7 @@ from cms.core.locales import locale_codes
 from cms.modules.models import PathwayModule
 from tests.api_helpers import translate
 
-from .factories import ModulePageFactory, PathwayPageFactory
+from .factories import CategoryPageFactory, ModulePageFactory, PathwayPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,11 @@ def test_publishing_a_module_purges_its_detail_and_the_lists_in_every_locale(
 def test_publishing_a_translation_purges_the_items_address_in_every_locale(
     receiver, django_capture_on_commit_callbacks
 ):
-    module, french = module_with_french_translation()
+    module = ModulePageFactory()
+    receiver.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        french = translate(module, "fr")  # wagtail-localize: translated, then published
+    assert every_locale(f"/api/v1/modules/{module.pk}/") <= receiver.paths()
     receiver.clear()
     french.title = "Travailler ensemble, revu"
     with django_capture_on_commit_callbacks(execute=True):
@@ -264,3 +268,19 @@ def test_an_image_a_module_shows_purges_the_module_and_a_new_upload_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         image.save()
     assert every_locale(f"/api/v1/modules/{module.pk}/") <= receiver.paths()
+
+
+def test_moving_a_module_purges_the_category_it_left_and_the_one_it_joined(
+    receiver, django_capture_on_commit_callbacks
+):
+    module = ModulePageFactory()
+    before = module.get_parent()
+    after = CategoryPageFactory(parent=before.get_parent())
+    after.save_revision().publish()
+    receiver.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        module.move(after, pos="last-child")
+    purged = receiver.paths()
+    assert every_locale(f"/api/v1/categories/{before.pk}/") <= purged
+    assert every_locale(f"/api/v1/categories/{after.pk}/") <= purged
+    assert every_locale(f"/api/v1/modules/{module.pk}/") <= purged

@@ -143,11 +143,12 @@ def _showing_pages(item: Model) -> list[Page]:
     return pages
 
 
-def changed_urls(item: Model) -> list[str]:
+def changed_urls(item: Model, *also: Model) -> list[str]:
     """The absolute API addresses whose responses change when ``item`` is published, unpublished,
-    moved, deleted or (for a snippet) saved."""
+    moved, deleted or (for a snippet) saved; ``also``: other pages whose details change with it
+    (the parent a page was moved from)."""
     paths = list_paths()
-    for shown in [item, *_showing_pages(item)]:
+    for shown in [item, *_showing_pages(item), *also]:
         path = detail_path(shown)
         if path:
             paths.append(path)
@@ -188,12 +189,12 @@ def _purge_after_commit(urls: list[str]) -> None:
     transaction.on_commit(_send_pending)
 
 
-def purge_on_commit(item: Model) -> None:
+def purge_on_commit(item: Model, *also: Model) -> None:
     """Work out now (the item is still in the database) what changes; purge once committed."""
     if not enabled():
         return
     try:
-        urls = changed_urls(item)
+        urls = changed_urls(item, *also)
     except Exception:
         logger.warning("Could not work out the API addresses %r changes", item, exc_info=True)
         return
@@ -202,6 +203,12 @@ def purge_on_commit(item: Model) -> None:
 
 def page_changed(instance: Page, **kwargs: Any) -> None:
     purge_on_commit(instance)
+
+
+def page_moved(instance: Page, parent_page_before: Page, **kwargs: Any) -> None:
+    # A draft moved changes nothing the API shows; a live page leaves its old parent's list.
+    if instance.live:
+        purge_on_commit(instance, parent_page_before.specific)
 
 
 def page_deleted(sender: type, instance: Model, **kwargs: Any) -> None:
@@ -227,7 +234,7 @@ def connect(*shown_models: type[Model], extra_lists: Iterable[str] = ()) -> None
     _extra_lists[:] = list(extra_lists)
     page_published.connect(page_changed, dispatch_uid="cdn-published")
     page_unpublished.connect(page_changed, dispatch_uid="cdn-unpublished")
-    post_page_move.connect(page_changed, dispatch_uid="cdn-moved")
+    post_page_move.connect(page_moved, dispatch_uid="cdn-moved")
     pre_delete.connect(page_deleted, dispatch_uid="cdn-page-deleted")
     for model in shown_models:
         for action, signal in (("saved", post_save), ("deleted", pre_delete)):
