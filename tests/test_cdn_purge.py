@@ -2,6 +2,7 @@
 every locale; one that cannot be reached never stops an editor from publishing."""
 
 import logging
+import re
 import socket
 import threading
 import time
@@ -31,6 +32,7 @@ class Receiver(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), PurgeHandler)
         self.purged: list[tuple[str, str]] = []
+        self.status = 200
         self.lock = threading.Lock()
 
     @property
@@ -52,7 +54,7 @@ class PurgeHandler(BaseHTTPRequestHandler):
     def do_PURGE(self) -> None:
         with self.server.lock:
             self.server.purged.append((self.headers["Host"], self.path))
-        self.send_response(200)
+        self.send_response(self.server.status)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -284,3 +286,19 @@ def test_moving_a_module_purges_the_category_it_left_and_the_one_it_joined(
     assert every_locale(f"/api/v1/categories/{before.pk}/") <= purged
     assert every_locale(f"/api/v1/categories/{after.pk}/") <= purged
     assert every_locale(f"/api/v1/modules/{module.pk}/") <= purged
+
+
+def test_a_receiver_that_refuses_is_one_warning_and_publishing_goes_on(
+    receiver, caplog, django_capture_on_commit_callbacks
+):
+    receiver.status = 403
+    module = ModulePageFactory()
+    receiver.clear()
+    with (
+        caplog.at_level(logging.WARNING, logger="cms.core.api.cdn"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        module.save_revision().publish()
+    assert f"/api/v1/modules/{module.pk}/" in receiver.paths()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "cms.core.api.cdn"]
+    assert len(warnings) == 1 and re.search(r"refused to purge (\d+) of \1 .*403", warnings[0])

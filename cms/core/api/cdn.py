@@ -258,8 +258,10 @@ class PurgeReceiverBackend(HTTPBackend):
         self.unreachable: Exception | None = None
         super().__init__(params)
 
-    def _send(self, url: str) -> bool:
-        """PURGE one address; False when the receiver could not be reached at all."""
+    def _send(self, url: str) -> str | None:
+        """PURGE one address: None once done, else why it is not."""
+        if self.unreachable is not None:
+            return "skipped"
         parsed = urlsplit(url)
         request = PurgeRequest(
             url=urlunsplit((self.cache_scheme, self.cache_netloc, parsed.path, parsed.query, "")),
@@ -274,28 +276,46 @@ class PurgeReceiverBackend(HTTPBackend):
         except HTTPError as error:
             # 404: the address was not cached (nginx's cache purge says so); nothing to do.
             if error.code != 404:
-                logger.warning("The CDN refused to purge %s: %s %s", url, error.code, error.reason)
+                return f"{error.code} {error.reason}"
         except (URLError, OSError) as error:
             self.unreachable = error
-            return False
-        return True
+            return "unreachable"
+        return None
 
     def purge(self, url: str) -> None:
         self.purge_batch([url])
 
     def purge_batch(self, urls: Iterable[str]) -> None:
+        """The first address alone, then the others a few at a time; once the receiver proves
+        unreachable the rest are skipped. One warning for each kind of failure."""
         urls = list(urls)
+        self.unreachable = None
         if not urls:
             return
-        if self._send(urls[0]):
-            with ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(urls)))) as pool:
-                sent = list(pool.map(self._send, urls[1:]))
-            if all(sent):
-                return
-        logger.warning(
-            "The CDN purge receiver %s is unreachable (%s): of %d addresses, some or all "
-            "are not purged and expire with max-age",
-            self.cache_netloc,
-            self.unreachable,
-            len(urls),
-        )
+        failures = [self._send(urls[0])]
+        if self.unreachable is None and len(urls) > 1:
+            with ThreadPoolExecutor(max_workers=min(self.workers, len(urls) - 1)) as pool:
+                failures += list(pool.map(self._send, urls[1:]))
+        failures += ["skipped"] * (len(urls) - len(failures))
+        if self.unreachable is not None:
+            missed = sum(1 for failure in failures if failure in ("unreachable", "skipped"))
+            logger.warning(
+                "The CDN purge receiver %s is unreachable (%s): %d of %d addresses not purged, "
+                "they expire with max-age",
+                self.cache_netloc,
+                self.unreachable,
+                missed,
+                len(urls),
+            )
+        refused = [
+            (url, failure)
+            for url, failure in zip(urls, failures, strict=True)
+            if failure not in (None, "unreachable", "skipped")
+        ]
+        if refused:
+            logger.warning(
+                "The CDN refused to purge %d of %d addresses, e.g. %s: %s",
+                len(refused),
+                len(urls),
+                *refused[0],
+            )
