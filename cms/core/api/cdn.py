@@ -5,9 +5,9 @@ responses by address, so it is told which addresses changed. ``changed_urls`` an
 page or a snippet shown by the API:
 
 - the item's own detail address (by its stable source id, so one address for all its
-  translations), and those of the pages that show it: its ancestors of a type the API serves
-  (a category shows its modules) and the pages that refer to it (Wagtail's reference index: a
-  pathway that lists a module, the modules of a partner);
+  translations), and those of the pages that show it: its parent, if the API serves it (a
+  category lists its modules), and the live pages that refer to it (Wagtail's reference index: a
+  pathway that lists a module, the modules naming a partner or showing an image);
 - every list of published content (each page type's and snippet type's list, and the lists the
   site assembly adds, like the catalogue): a title or a summary appears in several;
 
@@ -123,11 +123,12 @@ def detail_path(item: Model) -> str | None:
 
 
 def _showing_pages(item: Model) -> list[Page]:
-    """Pages whose API responses show ``item``: its ancestors (for a page) and the live pages
-    that refer to it."""
+    """Pages whose API responses show ``item``: its parent (for a page: a category lists its
+    modules) and the live pages that refer to it."""
     pages: list[Page] = []
-    if isinstance(item, Page):
-        pages += [page.specific for page in item.get_ancestors() if page.depth > 1]
+    parent = item.get_parent() if isinstance(item, Page) else None
+    if parent is not None and parent.depth > 1:
+        pages.append(parent.specific)
     referred = [item] + ([source] if (source := source_of(item)) is not item else [])
     page_type = ContentType.objects.get_for_model(Page)
     referring = set()
