@@ -397,6 +397,32 @@ SPECTACULAR_SETTINGS = {
 # and how long a headless preview link stays valid.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=60 * 60)
+# A CDN in front of the API (cms.core.api.cdn): on publish, the addresses that changed are purged
+# through wagtail.contrib.frontend_cache, from FRONTEND_CACHE_API_ORIGIN (the API's public scheme
+# and host). Backends: FRONTEND_CACHE_PURGE_URL (PURGE requests, e.g. Varnish or nginx),
+# Cloudflare (zone id and API token), CloudFront (distribution id; AWS credentials from the
+# environment). None configured: nothing is purged (the demo).
+FRONTEND_CACHE_API_ORIGIN = env.str("FRONTEND_CACHE_API_ORIGIN", default=WAGTAILADMIN_BASE_URL)
+WAGTAILFRONTENDCACHE: dict[str, dict[str, object]] = {}
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["purge-receiver"] = {
+        "BACKEND": "cms.core.api.cdn.PurgeReceiverBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+        "TIMEOUT": env.float("FRONTEND_CACHE_PURGE_TIMEOUT", default=5.0),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# The API's addresses carry no language prefix to rewrite: ?locale= variants are listed instead.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # Learners (cms.learners): rate limits ("<count>/<second|minute|hour|day>") for registering and
 # signing in per client address, and for starting and submitting evaluations per learner; the
 # seconds a submission may arrive after an evaluation's time limit (the network is slow at times).

@@ -7,12 +7,13 @@ class SiteConfig(AppConfig):
     verbose_name = "MigranTech site assembly"
 
     def ready(self) -> None:
-        from cms.core.api import invalidation, search
+        from cms.core.api import cdn, invalidation, search
         from cms.project.models import Competence, Partner, Trainer
 
         search.register_snippet_type(Partner, "partner", "partner-detail")
         search.register_snippet_type(Competence, "competence", "competence-detail")
         invalidation.connect(Partner, Competence, Trainer)
+        cdn.connect(Partner, Competence, Trainer, extra_lists=["catalogue-list"])
 
         from cms.printing import fingerprint, jobs
         from tasks.printing import send_print_job
