@@ -179,7 +179,14 @@ def test_a_backup_restores_pages_learners_and_certificates_that_still_verify(
         ),
     }
     backup = tmp_path / "backup"
-    call_command("backup", str(backup))
+    made = run_script(
+        "backup",
+        str(backup),
+        database=connection.settings_dict["NAME"],
+        media=Path(django_settings.MEDIA_ROOT),
+        private=Path(django_settings.PRIVATE_MEDIA_ROOT),
+    )
+    assert made.returncode == 0, made.stderr
     manifest = json.loads((backup / "manifest.json").read_text())
     assert manifest["database"]["engine"] == "postgresql"
     assert manifest["database"]["rows"]["certs_certificate"] == 1
