@@ -37,6 +37,7 @@ from .api_helpers import translate
 from .certs_helpers import REAL_KEY, complete
 from .factories import LearnerFactory, ModulePageFactory
 from .factories.pages import locale
+from .object_storage import MEDIA_BUCKET, PRIVATE_BUCKET, object_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,15 +77,25 @@ def _database_url(name: str) -> str:
     return f"postgres://{db['USER']}{password}@{host}{port}/{name}"
 
 
-def run_script(script: str, *args: str, database: str, media: Path, private: Path):
+def run_script(
+    script: str,
+    *args: str,
+    database: str,
+    media: Path,
+    private: Path,
+    buckets: dict[str, str] | None = None,
+):
+    """``bin/<script>`` in a process of its own, on that database and those folders (or the
+    buckets that ``buckets`` configures)."""
     environment = {
-        **os.environ,
+        key: value for key, value in os.environ.items() if not key.startswith("AWS_")
+    } | {
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": _database_url(database),
         "MEDIA_ROOT": str(media),
         "PRIVATE_MEDIA_ROOT": str(private),
+        **(buckets or {}),
     }
-    environment.pop("AWS_STORAGE_BUCKET_NAME", None)
     return subprocess.run(
         [str(ROOT / "bin" / script), *args],
         env=environment,
@@ -256,3 +267,45 @@ def test_a_restore_refuses_a_database_in_use_and_a_damaged_backup(site, tmp_path
     Learner.objects.filter(pk=site["learner"].pk).update(display_name="Changed")
     call_command("restore", str(backup), "--force")
     assert Learner.objects.get(pk=site["learner"].pk).display_name == "Nour Al-Hassan"
+
+
+@pytest.fixture
+def buckets(tmp_path_factory):
+    yield from object_store(tmp_path_factory.mktemp("seaweedfs"))
+
+
+def test_a_backup_from_disk_restores_into_buckets_and_backs_up_from_them(
+    site, fresh_database, buckets, tmp_path
+):
+    """The storages are read and written through Django's: a site moves between local folders
+    and object storage by a backup and a restore, and a backup of the buckets holds the same."""
+    from_disk = tmp_path / "from-disk"
+    folders = {
+        "media": Path(django_settings.MEDIA_ROOT),
+        "private": Path(django_settings.PRIVATE_MEDIA_ROOT),
+    }
+    made = run_script(
+        "backup", str(from_disk), database=connection.settings_dict["NAME"], **folders
+    )
+    assert made.returncode == 0, made.stderr
+
+    unused = {"media": tmp_path / "unused-media", "private": tmp_path / "unused-private"}
+    into_buckets = buckets.environment()
+    restored = run_script(
+        "restore", str(from_disk), database=fresh_database, buckets=into_buckets, **unused
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert site["pdf_name"] in buckets.keys(PRIVATE_BUCKET)
+    assert not (unused["private"] / site["pdf_name"]).exists()
+
+    from_buckets = tmp_path / "from-buckets"
+    made = run_script(
+        "backup", str(from_buckets), database=fresh_database, buckets=into_buckets, **unused
+    )
+    assert made.returncode == 0, made.stderr
+    first = json.loads((from_disk / "manifest.json").read_text())
+    second = json.loads((from_buckets / "manifest.json").read_text())
+    assert second["files"] == first["files"] and first["files"]["private"]
+    assert second["database"]["rows"] == first["database"]["rows"]
+    media_names = {entry["name"] for entry in first["files"]["default"]}
+    assert media_names <= set(buckets.keys(MEDIA_BUCKET))
