@@ -177,13 +177,19 @@ def backup(destination: Path) -> Summary:
             finally:
                 target.close()
         counts = row_counts()
+        # The files after the database: every file the dump names was stored before it was named
+        # (an upload, a finished print), so it is in the backup. A file deleted while the backup
+        # runs (a superseded rendition or cached part) is left out.
         files: dict[str, list[dict[str, Any]]] = {}
         for alias in STORAGE_ALIASES:
             storage = storages[alias]
-            files[alias] = [
-                _copy_out(storage, name, partial / "files" / alias / name)
-                for name in _walk(storage)
-            ]
+            files[alias] = []
+            for name in _walk(storage):
+                copy = partial / "files" / alias / name
+                try:
+                    files[alias].append(_copy_out(storage, name, copy))
+                except FileNotFoundError:
+                    copy.unlink(missing_ok=True)
         manifest = {
             "format": FORMAT,
             "created_at": timezone.now().isoformat(),
