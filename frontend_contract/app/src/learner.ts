@@ -166,10 +166,12 @@ export async function showEvaluation(main: HTMLElement, moduleId: string): Promi
     views.map((v) => v.node), timeUp, h("button", { type: "submit", class: "button primary" }, t("Send my answers")), message);
   const lang = attempt.fallback ? "en" : localeOf(questionnaire, attempt.locale);
   const own = { lang, dir: direction(lang) };
+  // The questions in their own language; the form's button and warnings in the interface's.
+  for (const view of views) { view.node.lang = own.lang; view.node.dir = own.dir; }
   render(main, h("h1", { id: "title", ...own }, questionnaire.title),
     h("p", own, questionnaire.instructions),
     countdown(attempt.deadline, () => { timeUp.hidden = false; }),
-    h("div", own, form));
+    form);
 }
 
 async function openPrivateFile(url: string, filename: string, status: HTMLElement): Promise<void> {

@@ -1,7 +1,7 @@
 // The six question types as form controls. Self-evaluations are checked here (they carry their
 // answers); graded evaluations only collect answers in the shape the API grades.
 import { h } from "./dom";
-import { t } from "./i18n";
+import { t, ui } from "./i18n";
 import type { Schemas } from "./api";
 
 type Graded = Schemas["EvaluationQuestionnaireBlock"]["value"]["questions"][number];
@@ -18,10 +18,10 @@ const uid = (prefix: string) => `${prefix}-${++counter}`;
 
 interface Choice { id: string; text: string }
 
-function choices(name: string, options: Choice[], multiple: boolean): QuestionView {
+function choices(name: string, options: Choice[], multiple: boolean, own: Record<string, string> = {}): QuestionView {
   const inputs = options.map((option) => {
     const input = h("input", { type: multiple ? "checkbox" : "radio", name, value: option.id }) as HTMLInputElement;
-    return { input, label: h("label", { class: "choice" }, input, h("span", {}, option.text)) };
+    return { input, label: h("label", { class: "choice", ...own }, input, h("span", {}, option.text)) };
   });
   return {
     node: h("div", { class: "choices" }, inputs.map((i) => i.label)),
@@ -33,7 +33,8 @@ function choices(name: string, options: Choice[], multiple: boolean): QuestionVi
 }
 
 function trueFalse(name: string): QuestionView {
-  const view = choices(name, [{ id: "true", text: t("True") }, { id: "false", text: t("False") }], false);
+  // "True" and "False" are the interface's words, in its language and direction.
+  const view = choices(name, [{ id: "true", text: t("True") }, { id: "false", text: t("False") }], false, ui());
   return { node: view.node, answer: () => (view.answer() === null ? null : view.answer() === "true") };
 }
 
@@ -76,7 +77,7 @@ function matching(left: Choice[], right: Choice[]): QuestionView {
   const selects = left.map((item) => {
     const id = uid("match");
     const select = h("select", { id, "data-left": item.id },
-      h("option", { value: "" }, t("Choose…")),
+      h("option", { value: "", ...ui() }, t("Choose…")),
       right.map((option) => h("option", { value: option.id }, option.text))) as HTMLSelectElement;
     return { item, select, row: h("div", { class: "pair" }, h("label", { for: id }, item.text), select) };
   });

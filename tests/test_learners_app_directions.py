@@ -1,0 +1,80 @@
+"""The learners' app's own texts inside content in another language, in headless Chromium on a
+real server: on an Arabic screen, a block still in English is laid out left to right, but the
+app's Arabic labels, feedback, scores and buttons inside it stay Arabic, right to left."""
+
+import pytest
+
+from cms.modules.models import ModulePage
+from tests import app_browser, live_server
+from tests.app_browser import PHONE, new_context, open_app
+
+live_api_server = live_server.live_api_server
+browser = app_browser.browser
+pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
+
+# The interface's texts a block may hold, by where they are once the block is used.
+INTERFACE_TEXTS = [
+    ".meter > span",  # "Employability meter: 65"
+    ".stage > .meta",  # "Step 1 of 3"
+    ".quiz .feedback strong",  # "Right." / "Not quite."
+    ".quiz .result",  # "2 of 3 answers are right."
+    ".quiz button[type=submit]",
+    ".facts",  # the evaluation's questions, pass mark and time
+    ".needs-network",
+    "a.primary[href^='#/evaluation/']",  # "Start the evaluation"
+    ".matching option[value='']",  # "Choose…"
+    ".transcript summary",
+    ".takeaway summary",
+    ".hint",
+]
+LAID_OUT = """nodes => nodes.map(node => ({
+    lang: node.closest('[lang]').lang,
+    dir: getComputedStyle(node).direction,
+    block: node.closest('section.block').lang,
+}))"""
+
+
+@pytest.fixture
+def module_ids(db) -> list[int]:
+    """Read before the browser starts: the ORM refuses to run beside Playwright's event loop."""
+    slugs = ["teamwork-1", "looking-for-a-job-on-the-internet"]
+    return [ModulePage.objects.get(slug=slug, locale__language_code="en").pk for slug in slugs]
+
+
+def test_interface_texts_inside_english_blocks_stay_arabic(live_api_server, module_ids, browser):
+    context = new_context(browser, "ar", viewport=PHONE)
+    page = context.new_page()
+    checked: set[str] = set()
+    for module_id in module_ids:
+        open_app(page, live_api_server.url, f"#/module/{module_id}")
+        page.locator(".block").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        english = page.locator("section.block[lang=en]")
+        assert english.count() >= 1, "no block in English in Arabic: nothing to check"
+        # Use the blocks, so that their feedback and scores are shown too.
+        for i in range(english.count()):
+            block = english.nth(i)
+            if block.locator(".choice-button").count():
+                block.locator(".choice-button").first.click()
+            if block.locator("form.quiz button[type=submit]").count():
+                block.locator("form.quiz button[type=submit]").click()
+        for selector in INTERFACE_TEXTS:
+            for shown in page.locator(f"section.block[lang=en] {selector}").evaluate_all(LAID_OUT):
+                assert shown == {"lang": "ar", "dir": "rtl", "block": "en"}, selector
+                checked.add(selector)
+        # The content itself keeps its own language and direction.
+        for shown in page.locator("section.block[lang=en] h2").evaluate_all(LAID_OUT):
+            assert shown == {"lang": "en", "dir": "ltr", "block": "en"}
+    assert {".facts", "a.primary[href^='#/evaluation/']", ".quiz .result"} <= checked, checked
+    # The evaluation's facts have their bullets on the right: the list is indented from there.
+    facts = page.locator("section.block[lang=en] .facts").last
+    box = facts.bounding_box()
+    item = facts.locator("li").first.bounding_box()
+    assert (
+        box
+        and item
+        and item["x"] == box["x"]
+        and item["x"] + item["width"] < box["x"] + box["width"]
+    )
+    context.close()
+
