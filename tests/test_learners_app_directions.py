@@ -78,3 +78,37 @@ def test_interface_texts_inside_english_blocks_stay_arabic(live_api_server, modu
     )
     context.close()
 
+
+def test_a_module_partly_in_english_says_so_in_the_learners_language(
+    live_api_server, module_ids, browser
+):
+    _, partly_translated = module_ids
+    context = new_context(browser, "ar", viewport=PHONE)
+    page = context.new_page()
+    url = live_api_server.url
+    open_app(page, url, f"#/module/{partly_translated}")
+    served = page.evaluate(
+        f"fetch('/api/v1/modules/{partly_translated}/?locale=ar').then(r => r.json())"
+        ".then(m => [m.fallback, m.completeness, m.body.filter(b => b.locale !== m.locale).length])"
+    )
+    fallback, completeness, english_blocks = served
+    assert not fallback and completeness < 100 and english_blocks >= 1
+    notice = page.locator(".module > .notice.partly-translated")
+    notice.wait_for()
+    assert notice.get_attribute("lang") == "ar" and notice.get_attribute("dir") == "rtl"
+    text = notice.inner_text()
+    assert "العربية" in text and "بالإنجليزية" in text
+    # At the top: right under the title.
+    assert page.locator(".module > #title + .notice.partly-translated").count() == 1
+    # The catalogue marks it too, and not a module that is wholly in Arabic.
+    open_app(page, url, "#/")
+    card = page.locator(f"li:has(> a[href='#/module/{partly_translated}'])")
+    assert card.locator(".badge.in-english").inner_text() == "بالإنجليزية جزئيًا"
+    # In English, the source, there is nothing to say.
+    english = new_context(browser, "en", viewport=PHONE).new_page()
+    open_app(english, url, f"#/module/{partly_translated}")
+    english.locator(".block").first.wait_for()
+    assert english.locator(".module .notice").count() == 0
+    open_app(english, url, "#/")
+    assert english.locator(".badge.in-english").count() == 0
+    context.close()

@@ -32,6 +32,14 @@ TEXTS = [
     ngettext_lazy("%(count)s question", "%(count)s questions"),
     ngettext_lazy("Time: %(count)s minute", "Time: %(count)s minutes"),
     gettext_noop("Not translated yet: shown in the original language."),
+    ngettext_lazy(
+        "%(count)s part of this module is not translated into your language yet: it is shown "
+        "in English.",
+        "%(count)s parts of this module are not translated into your language yet: they are "
+        "shown in English.",
+    ),
+    gettext_noop("In English"),
+    gettext_noop("Partly in English"),
     gettext_noop("Available offline"),
     gettext_noop("E-modules"),
     gettext_noop("Downloading…"),
