@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.catalogue]
 
 # The interface's texts a block may hold, by where they are once the block is used.
 INTERFACE_TEXTS = [
-    ".meter > span",  # "Employability meter: 65"
+    ".meter",  # "Employability meter: 65" and its bar
     ".stage > .meta",  # "Step 1 of 3"
     ".quiz .feedback strong",  # "Right." / "Not quite."
     ".quiz .result",  # "2 of 3 answers are right."
@@ -54,10 +54,11 @@ def test_interface_texts_inside_english_blocks_stay_arabic(live_api_server, modu
         # Use the blocks, so that their feedback and scores are shown too.
         for i in range(english.count()):
             block = english.nth(i)
+            # Clicked from the page (lazy images still loading move the buttons about).
             if block.locator(".choice-button").count():
-                block.locator(".choice-button").first.click()
+                block.locator(".choice-button").first.evaluate("b => b.click()")
             if block.locator("form.quiz button[type=submit]").count():
-                block.locator("form.quiz button[type=submit]").click()
+                block.locator("form.quiz button[type=submit]").evaluate("b => b.click()")
         for selector in INTERFACE_TEXTS:
             for shown in page.locator(f"section.block[lang=en] {selector}").evaluate_all(LAID_OUT):
                 assert shown == {"lang": "ar", "dir": "rtl", "block": "en"}, selector
@@ -66,6 +67,15 @@ def test_interface_texts_inside_english_blocks_stay_arabic(live_api_server, modu
         for shown in page.locator("section.block[lang=en] h2").evaluate_all(LAID_OUT):
             assert shown == {"lang": "en", "dir": "ltr", "block": "en"}
     assert {".facts", "a.primary[href^='#/evaluation/']", ".quiz .result"} <= checked, checked
+    # A disclosure's label ("What to remember") starts on the right of an English block.
+    summary = page.locator("section.block[lang=en] .takeaway summary").first
+    if summary.count():
+        block = summary.evaluate("s => s.closest('section.block').getBoundingClientRect().right")
+        text = summary.evaluate(
+            "s => { const r = document.createRange(); r.selectNodeContents(s);"
+            " return r.getBoundingClientRect().right; }"
+        )
+        assert text >= block - 12
     # The evaluation's facts have their bullets on the right: the list is indented from there.
     facts = page.locator("section.block[lang=en] .facts").last
     box = facts.bounding_box()

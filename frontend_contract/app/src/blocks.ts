@@ -85,7 +85,7 @@ function cardDeck(v: Extract<Body, { type: "card_deck" }>["value"]): HTMLElement
 
 function scenario(v: Extract<Body, { type: "scenario_game" }>["value"]): HTMLElement[] {
   const stage = h("div", { class: "stage", "aria-live": "polite" });
-  const meterLabel = h("span", ui());
+  const meterLabel = h("span", {});
   const meter = h("meter", { min: 0, max: 100, value: v.starting_score, "aria-label": t("Employability meter") }) as HTMLMeterElement;
   let score = v.starting_score;
   const showScore = () => { meter.value = score; meterLabel.replaceChildren(t("Employability meter"), ": ", bdi(score)); };
@@ -108,7 +108,7 @@ function scenario(v: Extract<Body, { type: "scenario_game" }>["value"]): HTMLEle
   };
   showScore();
   play(0);
-  return [heading(v.title), h("p", {}, v.introduction), h("p", { class: "meter" }, meterLabel, meter), stage];
+  return [heading(v.title), h("p", {}, v.introduction), h("p", { class: "meter", ...ui() }, meterLabel, meter), stage];
 }
 
 function caseStudy(v: Extract<Body, { type: "case_study" }>["value"]): HTMLElement[] {
