@@ -43,9 +43,10 @@ def module_ids(db) -> list[int]:
 
 def test_interface_texts_inside_english_blocks_stay_arabic(live_api_server, module_ids, browser):
     context = new_context(browser, "ar", viewport=PHONE)
-    page = context.new_page()
     checked: set[str] = set()
     for module_id in module_ids:
+        # A page of its own: a hash change would leave the last module on screen for a while.
+        page = context.new_page()
         open_app(page, live_api_server.url, f"#/module/{module_id}")
         page.locator(".block").first.wait_for()
         page.wait_for_load_state("networkidle")
