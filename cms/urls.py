@@ -8,13 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.certs.views import verification_page
-from cms.core.landing import certificate_lookup, landing_page
+from cms.core.landing import certificate_lookup, favicon, landing_page
 from cms.core.learners_app import learners_app, old_reader
 from cms.printing.links import follow_short_link
 from cms.printing.metrics import metrics
 
 urlpatterns = [
     path("", landing_page, name="landing"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include("cms.api.urls")),
     path("metrics", metrics, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),

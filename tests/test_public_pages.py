@@ -137,3 +137,18 @@ def test_a_save_waits_for_an_autosave_instead_of_failing(tmp_path):
     finally:
         thread.join()
     assert saved == [("auto",), ("save",)]
+
+
+def test_the_landing_page_names_the_language_it_is_in(client):
+    response = client.get("/", {"lang": "ar"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert response["Content-Language"] == "ar"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="tr")["Content-Language"] == "tr"
+
+
+def test_the_projects_icon_is_served_as_the_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert '<link rel="icon" href="/favicon.ico">' in landing(client, "en")

@@ -5,8 +5,10 @@ employers the certificate check; the page is in the visitor's language (``?lang=
 browser's), and links the other languages.
 """
 
+from pathlib import Path
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -19,6 +21,8 @@ LEARNERS_APP_PATHS = ("/app/", "/reader/")
 """Where the learners' app lives: the first of these that the project serves."""
 API_ADDRESS = "/api/v1/"
 PROJECT_CODE = "2020-1-FR01-KA204-080342"
+FAVICON = Path(__file__).parent / "static" / "core" / "favicon.ico"
+"""The project's "MT" icon (the learners' app's, in 16, 32 and 48 pixels)."""
 
 
 def learners_app_path() -> str:
@@ -35,7 +39,7 @@ def learners_app_path() -> str:
 def landing_page(request: HttpRequest) -> HttpResponse:
     language = content_locale(request.GET.get("lang", "")) or translation.get_language()
     with translation.override(language):
-        return render(
+        response = render(
             request,
             "core/landing.html",
             {
@@ -50,6 +54,9 @@ def landing_page(request: HttpRequest) -> HttpResponse:
                 ],
             },
         )
+    # The page's language, not the browser's (which LocaleMiddleware would otherwise name).
+    response["Content-Language"] = language
+    return response
 
 
 @require_GET
@@ -60,3 +67,11 @@ def certificate_lookup(request: HttpRequest) -> HttpResponse:
     if not certificate_id:
         return HttpResponseRedirect(reverse("landing") + "#verify")
     return HttpResponseRedirect(reverse("certificate-verification", args=[certificate_id]))
+
+
+@require_GET
+def favicon(request: HttpRequest) -> FileResponse:
+    """``/favicon.ico``, which browsers ask for on every page that names no icon of its own."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

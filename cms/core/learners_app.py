@@ -12,12 +12,14 @@ script runs.
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.static import serve
 
@@ -80,6 +82,29 @@ def learners_app(request: HttpRequest, path: str = "index.html") -> HttpResponse
     else:
         response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+class AppFilesSameInEveryLanguage:
+    """The app's files (/app/…) are the same whatever language the browser asks for: they leave
+    without the ``Vary: Accept-Language`` that LocaleMiddleware, inside this one, adds to every
+    response. The app's service worker looks its precached shell up by address; a ``Vary`` on a
+    header the browser sets (``Accept-Language: ar-SA,…``) made it miss when offline."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.path.startswith("/app/") and response.has_header("Vary"):
+            kept = [
+                header.strip()
+                for header in response["Vary"].split(",")
+                if header.strip() and header.strip().lower() != "accept-language"
+            ]
+            del response["Vary"]
+            if kept:
+                patch_vary_headers(response, kept)
+        return response
 
 
 def old_reader(request: HttpRequest, path: str = "") -> HttpResponseRedirect:

@@ -32,6 +32,14 @@ TEXTS = [
     ngettext_lazy("%(count)s question", "%(count)s questions"),
     ngettext_lazy("Time: %(count)s minute", "Time: %(count)s minutes"),
     gettext_noop("Not translated yet: shown in the original language."),
+    ngettext_lazy(
+        "%(count)s part of this module is not translated into your language yet: it is shown "
+        "in English.",
+        "%(count)s parts of this module are not translated into your language yet: they are "
+        "shown in English.",
+    ),
+    gettext_noop("In English"),
+    gettext_noop("Partly in English"),
     gettext_noop("Available offline"),
     gettext_noop("E-modules"),
     gettext_noop("Downloading…"),
@@ -111,6 +119,10 @@ TEXTS = [
     ),
     gettext_noop("I understand. Delete everything about me."),
     gettext_noop("Tick the box first to confirm."),
+    gettext_noop("Write your name first."),
+    gettext_noop("Write your recovery code first."),
+    gettext_noop("You have not answered any question. If you send now, it counts as an attempt."),
+    gettext_noop("Send anyway"),
     gettext_noop("You are erased"),
     gettext_noop("Everything about you has been deleted."),
     gettext_noop("Sign out"),

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside LocaleMiddleware: takes its "Vary: Accept-Language" off the learners' app's files.
+    "cms.core.learners_app.AppFilesSameInEveryLanguage",
     "django.middleware.locale.LocaleMiddleware",
     "cms.core.api.language.APILanguageMiddleware",
     "cms.core.api.problems.APIProblemMiddleware",

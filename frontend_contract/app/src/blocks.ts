@@ -1,7 +1,9 @@
 // One renderer per block type of a module's body (frontend_contract/blocks/module-body/).
-// Each block is laid out in its own language and direction; unknown types are skipped.
+// Each block is laid out in its own language and direction; the app's own texts inside it keep the
+// interface's (ui()), so that an Arabic label reads right to left in an English block. Unknown
+// types are skipped.
 import { bdi, h, humanSize, richText } from "./dom";
-import { direction, language, LANGUAGES, n, t } from "./i18n";
+import { direction, language, LANGUAGES, n, t, ui } from "./i18n";
 import { practice, questionView } from "./questions";
 import { markRead } from "./offline";
 import type { Schemas } from "./api";
@@ -26,7 +28,7 @@ function download(doc: Doc | null, label?: string): HTMLElement | null {
 
 function transcript(html: string): HTMLElement | null {
   if (!html) return null;
-  return h("details", { class: "transcript" }, h("summary", {}, t("Transcript")), richText(html));
+  return h("details", { class: "transcript" }, h("summary", ui(), t("Transcript")), richText(html));
 }
 
 const heading = (text: string) => h("h2", {}, text);
@@ -40,8 +42,8 @@ function video(v: Extract<Body, { type: "video" }>["value"]): HTMLElement[] {
   }
   const languages = v.subtitles.map((s) => LANGUAGES[s.language] || s.language);
   return [heading(v.title), h("div", { class: "player" }, player),
-    languages.length ? h("p", { class: "meta" }, t("Subtitles"), ": ", languages.join(" · ")) : null,
-    v.video_file ? h("p", { class: "meta" }, download(v.video_file, t("Download the video"))) : null,
+    languages.length ? h("p", { class: "meta", ...ui() }, t("Subtitles"), ": ", languages.join(" · ")) : null,
+    v.video_file ? h("p", { class: "meta", ...ui() }, download(v.video_file, t("Download the video"))) : null,
     transcript(v.transcript)].filter(Boolean) as HTMLElement[];
 }
 
@@ -75,7 +77,7 @@ function cardDeck(v: Extract<Body, { type: "card_deck" }>["value"]): HTMLElement
       back.hidden = !open;
       flip.closest(".card")?.classList.toggle("flipped", open);
     } }, h("span", { class: "meta" }, bdi(`${index + 1}/${v.cards.length}`)), " ", h("strong", {}, card.title),
-      h("span", { class: "hint" }, t("Turn the card")));
+      h("span", { class: "hint", ...ui() }, t("Turn the card")));
     return h("li", { class: "card" }, flip, back);
   });
   return [heading(v.title), h("ul", { class: "deck" }, cards)];
@@ -90,8 +92,8 @@ function scenario(v: Extract<Body, { type: "scenario_game" }>["value"]): HTMLEle
   const play = (index: number) => {
     const step = v.steps[index];
     if (!step) {
-      stage.replaceChildren(h("p", { class: "outcome" }, t("End of the scenario. Your score: %(score)s", { score })),
-        h("button", { type: "button", class: "button", onclick: () => { score = v.starting_score; showScore(); play(0); } }, t("Play again")));
+      stage.replaceChildren(h("p", { class: "outcome", ...ui() }, t("End of the scenario. Your score: %(score)s", { score })),
+        h("button", { type: "button", class: "button", ...ui(), onclick: () => { score = v.starting_score; showScore(); play(0); } }, t("Play again")));
       return;
     }
     const options = step.choices.map((choice) => h("button", { type: "button", class: "button choice-button", onclick: () => {
@@ -99,24 +101,24 @@ function scenario(v: Extract<Body, { type: "scenario_game" }>["value"]): HTMLEle
       showScore();
       stage.replaceChildren(h("p", { class: "situation" }, step.situation), h("p", { class: "chosen" }, choice.text),
         h("p", {}, choice.consequence), h("p", { class: choice.score_change >= 0 ? "feedback good" : "feedback bad" }, choice.feedback),
-        h("button", { type: "button", class: "button", onclick: () => play(index + 1) }, t("Continue")));
+        h("button", { type: "button", class: "button", ...ui(), onclick: () => play(index + 1) }, t("Continue")));
     } }, choice.text));
-    stage.replaceChildren(h("p", { class: "meta" }, t("Step %(step)s of %(steps)s", { step: index + 1, steps: v.steps.length })),
+    stage.replaceChildren(h("p", { class: "meta", ...ui() }, t("Step %(step)s of %(steps)s", { step: index + 1, steps: v.steps.length })),
       h("p", { class: "situation" }, step.situation), h("div", { class: "options" }, options));
   };
   showScore();
   play(0);
-  return [heading(v.title), h("p", {}, v.introduction), h("p", { class: "meter" }, meterLabel, meter), stage];
+  return [heading(v.title), h("p", {}, v.introduction), h("p", { class: "meter", ...ui() }, meterLabel, meter), stage];
 }
 
 function caseStudy(v: Extract<Body, { type: "case_study" }>["value"]): HTMLElement[] {
-  return [heading(v.title), richText(v.situation), h("h3", {}, t("Think about it")), h("ol", {}, v.questions.map((q) => h("li", {}, q))),
-    h("details", { class: "takeaway" }, h("summary", {}, t("What to remember")), richText(v.takeaway))];
+  return [heading(v.title), richText(v.situation), h("h3", ui(), t("Think about it")), h("ol", {}, v.questions.map((q) => h("li", {}, q))),
+    h("details", { class: "takeaway" }, h("summary", ui(), t("What to remember")), richText(v.takeaway))];
 }
 
 function selfEvaluation(v: Extract<Body, { type: "self_evaluation" }>["value"], ctx: BlockContext): HTMLElement[] {
   const items = v.questions.map((q, i) => ({ source: q, ...practice(q), view: questionView(practice(q).graded, i + 1) }));
-  const summary = h("p", { class: "result", "aria-live": "polite" });
+  const summary = h("p", { class: "result", "aria-live": "polite", ...ui() });
   const form = h("form", { class: "quiz", onsubmit: (event: Event) => {
     event.preventDefault();
     let right = 0;
@@ -127,23 +129,23 @@ function selfEvaluation(v: Extract<Body, { type: "self_evaluation" }>["value"], 
       item.view.node.classList.toggle("right", ok);
       item.view.node.classList.toggle("wrong", !ok);
       item.view.node.append(h("p", { class: ok ? "feedback good" : "feedback bad" },
-        h("strong", {}, ok ? t("Right.") : t("Not quite.")), " ", item.source.value.explanation));
+        h("strong", ui(), ok ? t("Right.") : t("Not quite.")), " ", item.source.value.explanation));
     }
     summary.textContent = n("%(right)s of %(count)s answer is right.", "%(right)s of %(count)s answers are right.", items.length, { right });
     if (ctx.moduleId) markRead(ctx.moduleId, "self-evaluation");
-  } }, items.map((i) => i.view.node), h("button", { type: "submit", class: "button primary" }, t("Check my answers")), summary);
+  } }, items.map((i) => i.view.node), h("p", ui(), h("button", { type: "submit", class: "button primary" }, t("Check my answers"))), summary);
   return [heading(v.title), form];
 }
 
 function evaluation(v: Extract<Body, { type: "evaluation" }>["value"], ctx: BlockContext): HTMLElement[] {
-  const facts = h("ul", { class: "facts" },
+  const facts = h("ul", { class: "facts", ...ui() },
     h("li", {}, n("%(count)s question", "%(count)s questions", v.questions.length)),
     h("li", {}, t("To pass: %(mark)s %% of the points.", { mark: v.pass_mark })),
     v.time_limit_minutes ? h("li", {}, n("Time: %(count)s minute", "Time: %(count)s minutes", v.time_limit_minutes)) : null);
   const start = ctx.preview || !ctx.moduleId
-    ? h("p", { class: "meta" }, t("Learners start the graded evaluation here."))
-    : h("a", { class: "button primary", href: `#/evaluation/${ctx.moduleId}` }, t("Start the evaluation"));
-  return [heading(v.title), h("p", {}, v.instructions), facts, h("p", { class: "meta needs-network" }, t("The evaluation needs a connection.")), start];
+    ? h("p", { class: "meta", ...ui() }, t("Learners start the graded evaluation here."))
+    : h("p", ui(), h("a", { class: "button primary", href: `#/evaluation/${ctx.moduleId}` }, t("Start the evaluation")));
+  return [heading(v.title), h("p", {}, v.instructions), facts, h("p", { class: "meta needs-network", ...ui() }, t("The evaluation needs a connection.")), start];
 }
 
 export function renderBlock(block: Body, ctx: BlockContext): HTMLElement | null {
@@ -157,7 +159,7 @@ export function renderBlock(block: Body, ctx: BlockContext): HTMLElement | null 
     case "card_deck": content = cardDeck(block.value); break;
     case "scenario_game": content = scenario(block.value); break;
     case "case_study": content = caseStudy(block.value); break;
-    case "template_download": content = [heading(block.value.title), h("p", {}, block.value.description), download(block.value.document, t("Download the template"))]; break;
+    case "template_download": content = [heading(block.value.title), h("p", {}, block.value.description), h("p", ui(), download(block.value.document, t("Download the template")))]; break;
     case "further_resources": content = [heading(block.value.title), h("ul", { class: "resources" }, block.value.resources.map((r) =>
       h("li", {}, h("a", { href: r.url, rel: "noopener noreferrer", hreflang: r.language || null }, r.title), r.description ? h("p", {}, r.description) : null)))]; break;
     case "self_evaluation": content = selfEvaluation(block.value, ctx); break;

@@ -3,7 +3,7 @@ import { getJson, type Schemas } from "./api";
 import { renderBlock } from "./blocks";
 import { bdi, h, render } from "./dom";
 import { errorBox } from "./errors";
-import { direction, language, n, t } from "./i18n";
+import { direction, language, n, t, ui } from "./i18n";
 import { downloadModule, isDownloaded, markRead, readParts, recordReading } from "./offline";
 
 type Module = Schemas["ModuleDetail"];
@@ -20,7 +20,32 @@ function fieldLang(item: { locale: string; field_locales: Record<string, string>
 }
 
 function fallbackNote(item: { fallback: boolean }): HTMLElement | null {
-  return item.fallback ? h("p", { class: "notice" }, t("Not translated yet: shown in the original language.")) : null;
+  return item.fallback ? h("p", { class: "notice", ...ui() }, t("Not translated yet: shown in the original language.")) : null;
+}
+
+/** How many parts of a translated module (its fields, its blocks) are still in the source
+ * language: 0 when all of it is in the language served (or the source itself was asked for). */
+function partsNotTranslated(module: Module): number {
+  const fields = Object.values(module.field_locales || {}).filter((locale) => locale !== module.locale).length;
+  const blocks = module.body.filter((block) => block.locale && block.locale !== module.locale).length;
+  return fields + blocks || (module.completeness < 100 ? 1 : 0);
+}
+
+/** Said at the top of a module that is translated only in part, in the learner's language. */
+function partlyTranslatedNote(module: Module): HTMLElement | null {
+  if (module.fallback) return fallbackNote(module);
+  const count = partsNotTranslated(module);
+  if (!count) return null;
+  return h("p", { class: "notice partly-translated", role: "note", ...ui() },
+    n("%(count)s part of this module is not translated into your language yet: it is shown in English.",
+      "%(count)s parts of this module are not translated into your language yet: they are shown in English.", count));
+}
+
+/** The catalogue card's mark for a module not (wholly) in the language asked for. */
+function languageMark(item: Schemas["ModuleSummary"]): HTMLElement | null {
+  if (item.fallback) return h("span", { class: "badge in-english", ...ui() }, t("In English"));
+  if (item.completeness < 100) return h("span", { class: "badge in-english", ...ui() }, t("Partly in English"));
+  return null;
 }
 
 /** "Soft skills · 3 hours · A2 · FAMIDO", each value isolated so that it reads right in RTL. */
@@ -42,7 +67,7 @@ export async function showCatalogue(main: HTMLElement): Promise<void> {
       h("h2", fieldLang(group, "title"), group.title), fallbackNote(group),
       h("ul", { class: "modules" }, group.modules.map((m) => h("li", { ...itemLang(m.locale) },
         h("a", { class: "module-link", href: `#/module/${m.id}` }, h("span", { class: "title", ...fieldLang(m, "title") }, m.title),
-          isDownloaded(m.id, language) ? h("span", { class: "badge" }, t("Available offline")) : null),
+          languageMark(m), isDownloaded(m.id, language) ? h("span", { class: "badge", ...ui() }, t("Available offline")) : null),
         metaLine(m)))));
     section.style.setProperty("--colour", group.colour);
     return section;
@@ -71,7 +96,7 @@ export function renderModule(main: HTMLElement, module: Module, preview: boolean
   const blocks = module.body.map((block) => renderBlock(block, { moduleId: preview ? null : module.id, locale: module.locale, preview }));
   const read = preview ? 0 : readParts(module.id).length;
   render(main, h("article", { class: "module", ...itemLang(module.locale) },
-    h("h1", { id: "title", ...fieldLang(module, "title") }, module.title), fallbackNote(module), metaLine(module),
+    h("h1", { id: "title", ...fieldLang(module, "title") }, module.title), partlyTranslatedNote(module), metaLine(module),
     h("p", { class: "summary", ...fieldLang(module, "summary") }, module.summary),
     module.objectives.length ? h("ul", { class: "objectives", ...fieldLang(module, "objectives") }, module.objectives.map((o) => h("li", {}, o))) : null,
     preview ? null : downloadButton(module),

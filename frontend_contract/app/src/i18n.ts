@@ -21,6 +21,12 @@ export function direction(code: string): "rtl" | "ltr" {
   return RTL.has(code.split("-")[0]) ? "rtl" : "ltr";
 }
 
+/** The interface's language and direction, for the app's own texts inside content that is in
+ * another language (an English block on an Arabic screen): they keep the interface's. */
+export function ui(): { lang: string; dir: "rtl" | "ltr" } {
+  return { lang: language, dir: direction(language) };
+}
+
 /** The remembered choice, else the browser's first language we have, else English. */
 export function preferredLanguage(): string {
   const stored = localStorage.getItem(STORAGE_KEY);

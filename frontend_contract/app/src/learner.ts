@@ -21,7 +21,9 @@ function field(label: string, input: HTMLElement): HTMLElement {
 
 function formWithErrors(content: HTMLElement[], onSubmit: () => Promise<void>): HTMLElement {
   const message = h("div", { "aria-live": "assertive" });
-  const form = h("form", { class: "card-form", onsubmit: async (event: Event) => {
+  // The app checks the fields itself (novalidate), so that what it says is in the learner's
+  // language rather than in the browser's.
+  const form = h("form", { class: "card-form", novalidate: true, onsubmit: async (event: Event) => {
     event.preventDefault();
     message.replaceChildren();
     const buttons = form.querySelectorAll("button");
@@ -47,6 +49,10 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
   const signUp = formWithErrors([h("h2", {}, t("New here?")),
     h("p", {}, t("Only a name is needed. It is printed on your certificates.")),
     field(t("Your name"), name), h("button", { type: "submit", class: "button primary" }, t("Create my account"))], async () => {
+    if (!name.value.trim()) {
+      name.focus();
+      throw new ApiError("invalid", 400, t("Write your name first."));
+    }
     const registration = await getJson<Schemas["Registration"]>("learners/", {
       method: "POST", body: JSON.stringify({ display_name: name.value.trim(), locale: language }), headers: { "Content-Type": "application/json" } });
     session.token = registration.token;
@@ -56,6 +62,10 @@ function signUpForms(main: HTMLElement): HTMLElement[] {
   const code = h("input", { type: "text", required: true, autocomplete: "off", spellcheck: "false", dir: "ltr" }) as HTMLInputElement;
   const signIn = formWithErrors([h("h2", {}, t("Already have an account?")),
     field(t("Your recovery code"), code), h("button", { type: "submit", class: "button" }, t("Sign in"))], async () => {
+    if (!code.value.trim()) {
+      code.focus();
+      throw new ApiError("invalid", 400, t("Write your recovery code first."));
+    }
     const signed = await getJson<Schemas["SignedIn"]>("learners/sign-in/", {
       method: "POST", body: JSON.stringify({ recovery_code: code.value }), headers: { "Content-Type": "application/json" } });
     session.token = signed.token;
@@ -148,12 +158,21 @@ export async function showEvaluation(main: HTMLElement, moduleId: string): Promi
   const views = questionnaire.questions.map((q, i) => questionView(q, i + 1));
   const message = h("div", { "aria-live": "assertive" });
   const timeUp = h("p", { class: "error", role: "alert", hidden: true }, t("Time is up. Send your answers now: they may not count."));
+  let sendEmpty = false;
   const submit = async () => {
     const answers: Record<string, Answer> = {};
     questionnaire.questions.forEach((q, i) => {
       const answer = views[i].answer();
       if (answer !== null && !(Array.isArray(answer) && answer.every((a) => a === ""))) answers[q.id] = answer;
     });
+    // Nothing answered: an attempt sent now would count, so the learner confirms it first.
+    if (views.length && !views.some((v) => v.answered()) && !sendEmpty) {
+      message.replaceChildren(h("div", { class: "confirm-empty", role: "alert" },
+        h("p", { class: "error" }, t("You have not answered any question. If you send now, it counts as an attempt.")),
+        h("p", {}, h("button", { type: "button", class: "button", onclick: () => { sendEmpty = true; void submit(); } }, t("Send anyway")))));
+      return;
+    }
+    message.replaceChildren();
     try {
       showResult(main, moduleId, await send<Result>(`attempts/${attempt.id}/submit/`, "POST", { answers }), lang);
       window.scrollTo(0, 0);
@@ -166,10 +185,12 @@ export async function showEvaluation(main: HTMLElement, moduleId: string): Promi
     views.map((v) => v.node), timeUp, h("button", { type: "submit", class: "button primary" }, t("Send my answers")), message);
   const lang = attempt.fallback ? "en" : localeOf(questionnaire, attempt.locale);
   const own = { lang, dir: direction(lang) };
+  // The questions in their own language; the form's button and warnings in the interface's.
+  for (const view of views) { view.node.lang = own.lang; view.node.dir = own.dir; }
   render(main, h("h1", { id: "title", ...own }, questionnaire.title),
     h("p", own, questionnaire.instructions),
     countdown(attempt.deadline, () => { timeUp.hidden = false; }),
-    h("div", own, form));
+    form);
 }
 
 async function openPrivateFile(url: string, filename: string, status: HTMLElement): Promise<void> {

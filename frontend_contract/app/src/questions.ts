@@ -1,7 +1,7 @@
 // The six question types as form controls. Self-evaluations are checked here (they carry their
 // answers); graded evaluations only collect answers in the shape the API grades.
 import { h } from "./dom";
-import { t } from "./i18n";
+import { t, ui } from "./i18n";
 import type { Schemas } from "./api";
 
 type Graded = Schemas["EvaluationQuestionnaireBlock"]["value"]["questions"][number];
@@ -11,6 +11,8 @@ export type Answer = string | boolean | string[] | Record<string, string> | null
 export interface QuestionView {
   node: HTMLElement;
   answer: () => Answer;
+  /** Whether the learner has answered at all (an order left as shown is not an answer). */
+  answered: () => boolean;
 }
 
 let counter = 0;
@@ -18,10 +20,10 @@ const uid = (prefix: string) => `${prefix}-${++counter}`;
 
 interface Choice { id: string; text: string }
 
-function choices(name: string, options: Choice[], multiple: boolean): QuestionView {
+function choices(name: string, options: Choice[], multiple: boolean, own: Record<string, string> = {}): QuestionView {
   const inputs = options.map((option) => {
     const input = h("input", { type: multiple ? "checkbox" : "radio", name, value: option.id }) as HTMLInputElement;
-    return { input, label: h("label", { class: "choice" }, input, h("span", {}, option.text)) };
+    return { input, label: h("label", { class: "choice", ...own }, input, h("span", {}, option.text)) };
   });
   return {
     node: h("div", { class: "choices" }, inputs.map((i) => i.label)),
@@ -29,12 +31,14 @@ function choices(name: string, options: Choice[], multiple: boolean): QuestionVi
       const ticked = inputs.filter((i) => i.input.checked).map((i) => i.input.value);
       return multiple ? ticked : ticked[0] ?? null;
     },
+    answered: () => inputs.some((i) => i.input.checked),
   };
 }
 
 function trueFalse(name: string): QuestionView {
-  const view = choices(name, [{ id: "true", text: t("True") }, { id: "false", text: t("False") }], false);
-  return { node: view.node, answer: () => (view.answer() === null ? null : view.answer() === "true") };
+  // "True" and "False" are the interface's words, in its language and direction.
+  const view = choices(name, [{ id: "true", text: t("True") }, { id: "false", text: t("False") }], false, ui());
+  return { node: view.node, answer: () => (view.answer() === null ? null : view.answer() === "true"), answered: view.answered };
 }
 
 function blanks(text: string): QuestionView {
@@ -49,15 +53,17 @@ function blanks(text: string): QuestionView {
       line.append(input);
     }
   });
-  return { node: line, answer: () => inputs.map((i) => i.value.trim()) };
+  return { node: line, answer: () => inputs.map((i) => i.value.trim()), answered: () => inputs.some((i) => i.value.trim() !== "") };
 }
 
 function ordering(items: Choice[]): QuestionView {
   const list = h("ol", { class: "ordering" });
+  let moved = false;
   const move = (row: HTMLElement, step: number) => {
     const rows = [...list.children];
     const target = rows.indexOf(row) + step;
     if (target < 0 || target >= rows.length) return;
+    moved = true;
     if (step < 0) list.insertBefore(row, rows[target]);
     else list.insertBefore(row, rows[target].nextSibling);
     (row.querySelector(step < 0 ? ".up" : ".down") as HTMLElement | null)?.focus();
@@ -69,20 +75,21 @@ function ordering(items: Choice[]): QuestionView {
       h("button", { type: "button", class: "down", "aria-label": t("Move down: %(item)s", { item: item.text }), onclick: () => move(row, 1) }, "↓"));
     list.append(row);
   }
-  return { node: list, answer: () => [...list.children].map((row) => row.getAttribute("data-id") || "") };
+  return { node: list, answer: () => [...list.children].map((row) => row.getAttribute("data-id") || ""), answered: () => moved };
 }
 
 function matching(left: Choice[], right: Choice[]): QuestionView {
   const selects = left.map((item) => {
     const id = uid("match");
     const select = h("select", { id, "data-left": item.id },
-      h("option", { value: "" }, t("Choose…")),
+      h("option", { value: "", ...ui() }, t("Choose…")),
       right.map((option) => h("option", { value: option.id }, option.text))) as HTMLSelectElement;
     return { item, select, row: h("div", { class: "pair" }, h("label", { for: id }, item.text), select) };
   });
   return {
     node: h("div", { class: "matching" }, selects.map((s) => s.row)),
     answer: () => Object.fromEntries(selects.filter((s) => s.select.value).map((s) => [s.item.id, s.select.value])),
+    answered: () => selects.some((s) => s.select.value !== ""),
   };
 }
 
@@ -101,7 +108,7 @@ function control(question: Graded): QuestionView {
 export function questionView(question: Graded, number: number): QuestionView {
   const view = control(question);
   const prompt = h("legend", {}, h("span", { class: "number" }, `${number}. `), question.value.prompt);
-  return { node: h("fieldset", { class: "question", "data-question": question.id }, prompt, view.node), answer: view.answer };
+  return { node: h("fieldset", { class: "question", "data-question": question.id }, prompt, view.node), answer: view.answer, answered: view.answered };
 }
 
 /** A stable shuffle, so that items to order never start in the right order. */

@@ -4,6 +4,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
+import { getOrCreatePrecacheController } from "workbox-precaching/utils/getOrCreatePrecacheController.js";
 import { getOrCreateDefaultRouter } from "workbox-routing/utils/getOrCreateDefaultRouter.js";
 import { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
@@ -11,6 +12,9 @@ import { API_BASE_FROM_BUILD } from "./sw-config";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
+// The app shell is the same in every language, but the server may answer it with
+// "Vary: Accept-Language": the precache must find it whatever language the browser asks for.
+getOrCreatePrecacheController().strategy.matchOptions = { ignoreVary: true };
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL("index.html")));
@@ -28,7 +32,7 @@ registerRoute(({ request, url }) => request.destination === "image" || /\/media\
 registerRoute(({ url }) => /\.vtt$/.test(url.pathname),
   new CacheFirst({ cacheName: "mt-subtitles", matchOptions }));
 registerRoute(({ url }) => url.origin === self.location.origin && /\/(fonts|i18n)\//.test(url.pathname),
-  new StaleWhileRevalidate({ cacheName: "mt-app-assets" }));
+  new StaleWhileRevalidate({ cacheName: "mt-app-assets", matchOptions }));
 
 // "Download for offline": {type: "DOWNLOAD_FOR_OFFLINE", payload: {urlsToCache}} from the app.
 // As in Workbox's own CACHE_URLS listener, each address goes through its route (so into that
