@@ -11,6 +11,7 @@ from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from cms.core.api.questions import _items as stored_items
+from cms.learners.api.throttles import clear_throttles
 from cms.learners.grading import accepted_words
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -31,7 +32,12 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.fixture
 def browser() -> Iterator[Browser]:
-    """Per test: Playwright's event loop must not run while the test database is set up."""
+    """Per test: Playwright's event loop must not run while the test database is set up.
+
+    Each starts with the learners' full allowance of sign-ups and sign-ins: the live server is
+    shared by the tests of one process, and an earlier one (the contract's fuzzing) may have
+    spent it."""
+    clear_throttles()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
