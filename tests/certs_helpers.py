@@ -22,6 +22,16 @@ def category(slug: str = "digital-skills") -> CategoryPage:
     return CategoryPage.objects.get(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
 
 
+def built_category() -> CategoryPage:
+    """Digital skills: a category of three modules, built (not the demo's)."""
+    from .factories import CategoryPageFactory, ModulePageFactory
+
+    group = CategoryPageFactory(title="Digital skills")
+    for title in ("Using e-mail", "Searching the web", "Staying safe online"):
+        ModulePageFactory(parent=group, title=title)
+    return group
+
+
 def modules_of(group: CategoryPage) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(group).order_by("path"))
 

@@ -11,8 +11,7 @@ from cms.learners.credentials import issue_token
 from cms.printing.jobs import run_job
 from cms.printing.models import PrintJob
 
-from .certs_helpers import complete, complete_category, learner
-from .factories import CategoryPageFactory, ModulePageFactory
+from .certs_helpers import built_category, complete, complete_category, learner
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/learners/me/certificates/"
@@ -20,11 +19,7 @@ API = "/api/v1/learners/me/certificates/"
 
 @pytest.fixture
 def category():
-    """A category of three modules."""
-    group = CategoryPageFactory(title="Digital skills")
-    for title in ("Using e-mail", "Searching the web", "Staying safe online"):
-        ModulePageFactory(parent=group, title=title)
-    return group
+    return built_category()
 
 
 @pytest.fixture

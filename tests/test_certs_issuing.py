@@ -15,6 +15,7 @@ from cms.printing.models import PrintJob
 
 from .api_helpers import translate
 from .certs_helpers import (
+    built_category,
     certificate,
     complete,
     complete_category,
@@ -23,7 +24,6 @@ from .certs_helpers import (
     modules_of,
 )
 from .factories import (
-    CategoryPageFactory,
     ModulePageFactory,
     PathwayPageFactory,
     evaluation,
@@ -47,11 +47,7 @@ TRUE_FALSE = {
 
 @pytest.fixture
 def category():
-    """Digital skills: a category of three modules."""
-    group = CategoryPageFactory(title="Digital skills")
-    for title in ("Using e-mail", "Searching the web", "Staying safe online"):
-        ModulePageFactory(parent=group, title=title)
-    return group
+    return built_category()
 
 
 @pytest.fixture
