@@ -6,6 +6,10 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.core.files.storage import FileSystemStorage
+
+from cms.core.backup import stored_files
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,3 +66,12 @@ def test_a_sqlite_site_backs_up_and_restores_into_a_new_file_and_folders(tmp_pat
 
     again = run("bin/restore", str(backup), database=restored_db, **elsewhere)
     assert again.returncode != 0 and "already holds tables" in again.stderr
+
+
+def test_a_backup_reads_plain_files_only(tmp_path):
+    """A named pipe would block it for good; a link would copy a file from elsewhere."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "picture.png").write_bytes(b"png")
+    os.mkfifo(tmp_path / "images" / "pipe.png")
+    (tmp_path / "passwd.png").symlink_to("/etc/passwd")
+    assert list(stored_files(FileSystemStorage(location=tmp_path))) == ["images/picture.png"]

@@ -86,16 +86,22 @@ def test_a_link_out_of_the_media_folder_is_refused(fetcher, media_file):
     link = media_file.parent / "passwd-link.png"
     link.unlink(missing_ok=True)
     os.symlink("/etc/passwd", link)
-    with pytest.raises(RefusedURL):
-        fetcher.fetch(f"{own_origin()}/media/print-test/passwd-link.png")
+    try:
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(f"{own_origin()}/media/print-test/passwd-link.png")
+    finally:
+        link.unlink()  # the media folder is shared by the tests of this process
 
 
 def test_a_pipe_in_the_media_folder_is_refused(fetcher, media_file):
     pipe = media_file.parent / "pipe.png"
     pipe.unlink(missing_ok=True)
     os.mkfifo(pipe)
-    with pytest.raises(RefusedURL):
-        fetcher.fetch(f"file://{pipe}")
+    try:
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(f"file://{pipe}")
+    finally:
+        pipe.unlink()  # the media folder is shared by the tests of this process
 
 
 def test_our_static_and_media_files_and_small_data_urls_are_served(fetcher, media_file):

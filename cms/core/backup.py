@@ -118,15 +118,27 @@ def _applied_migrations() -> list[str]:
     return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
 
 
-def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
+def stored_files(storage: Storage, folder: str = "") -> Iterator[str]:
+    """The names of the files ``storage`` holds below ``folder``, in order."""
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
         return
     for name in sorted(files):
-        yield f"{folder}{name}"
+        if _is_plain_file(storage, f"{folder}{name}"):
+            yield f"{folder}{name}"
     for sub in sorted(folders):
-        yield from _walk(storage, f"{folder}{sub}/")
+        yield from stored_files(storage, f"{folder}{sub}/")
+
+
+def _is_plain_file(storage: Storage, name: str) -> bool:
+    """On local disk, only regular files count: reading a named pipe would block the backup for
+    good, and a symbolic link could copy a file from anywhere on the machine into it."""
+    try:
+        path = Path(storage.path(name))
+    except NotImplementedError:  # object storage: objects only
+        return True
+    return not path.is_symlink() and path.is_file()
 
 
 def _copy_out(storage: Storage, name: str, target: Path) -> dict[str, Any]:
@@ -184,7 +196,7 @@ def backup(destination: Path) -> Summary:
         for alias in STORAGE_ALIASES:
             storage = storages[alias]
             files[alias] = []
-            for name in _walk(storage):
+            for name in stored_files(storage):
                 copy = partial / "files" / alias / name
                 try:
                     files[alias].append(_copy_out(storage, name, copy))
