@@ -98,8 +98,9 @@ def test_the_showcase_renders_every_block_type(live_api_server, showcase_id, bro
 def test_the_first_screen_is_asked_for_once_from_the_page_itself(
     live_api_server, showcase_id, browser
 ):
-    """The page starts the module's request and the interface texts before app.js arrives; the
-    app takes that request over instead of sending its own (one round trip less on 3G)."""
+    """The page starts the module's request and the interface texts from its top, before the
+    rest of it (the app's code) has arrived; the app takes that request over instead of sending
+    its own (one round trip less on 3G)."""
     context = new_context(browser, "ar", viewport=PHONE)
     page = context.new_page()
     requested = []
@@ -167,6 +168,10 @@ HOSTILE_HTML = (
 )
 
 
+# Browsers without the HTML Sanitizer API: the app sanitises with DOMPurify, loaded then only.
+WITHOUT_SET_HTML = "delete Element.prototype.setHTML;"
+
+
 def test_a_hostile_link_or_hostile_html_does_nothing(live_api_server, showcase_id, browser):
     attacker = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
     threading.Thread(target=attacker.serve_forever, daemon=True).start()
@@ -179,11 +184,16 @@ def test_a_hostile_link_or_hostile_html_does_nothing(live_api_server, showcase_i
         page.locator(".block-section").first.wait_for()
         assert _Recorder.hits == []
 
-        # The API (or someone in its place) sends script in rich text. Twice: under the page's
-        # CSP, and without it, so that the app's own sanitising is proven alone.
-        for bypass_csp in (False, True):
+        # The API (or someone in its place) sends script in rich text. Under the page's CSP, and
+        # without it, so that the app's own sanitising is proven alone; by the browser's
+        # setHTML, and by DOMPurify where the browser has no setHTML.
+        for bypass_csp, set_html in [(False, True), (True, True), (True, False)]:
             context = new_context(browser, "en", bypass_csp=bypass_csp)
+            if not set_html:
+                context.add_init_script(WITHOUT_SET_HTML)
             page = context.new_page()
+            scripts: list[str] = []
+            page.on("request", lambda r, seen=scripts: seen.append(r.url))
 
             def poison(route):
                 module = route.fetch().json()
@@ -195,12 +205,14 @@ def test_a_hostile_link_or_hostile_html_does_nothing(live_api_server, showcase_i
             page.route("**/api/v1/modules/*/**", poison)
             open_app(page, live_api_server.url, f"#/module/{showcase_id}")
             rich = page.locator(".block-section .rich").first
-            assert "Hello" in rich.inner_text()
+            expect(rich).to_contain_text("Hello")
             assert rich.locator("img, script, [onclick], [style]").count() == 0
             assert rich.locator("a", has_text="click").get_attribute("href") is None
             page.locator("text=styled").click()
             page.wait_for_timeout(300)
             assert page.evaluate("window.__pwned") is None
+            # DOMPurify is downloaded where it sanitises, and only there.
+            assert any("/chunks/purify" in url for url in scripts) is not set_html
             context.close()
     finally:
         attacker.shutdown()
@@ -213,12 +225,22 @@ def test_the_app_pages_carry_a_strict_content_security_policy(live_api_server):
         policy = response.headers["Content-Security-Policy"]
         page = response.read().decode()
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
-    # The page's one inline script (the early start of the first screen's requests) runs by
-    # its hash; any other inline script would not.
-    (script_src,) = [d.split()[1:] for d in policy.split(";") if d.split()[0] == "script-src"]
-    inline = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
-    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
-    assert len(inline) == 1 and script_src == ["'self'", f"'sha256-{digest}'"]
+    # The page's inline scripts (the early start of the first screen's requests, then the app)
+    # and its inline style are allowed by their hashes; any other inline script or style is not.
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";")}
+
+    def hashes(pattern: str) -> list[str]:
+        found = re.findall(pattern, page, re.DOTALL)
+        return [
+            f"'sha256-{base64.b64encode(hashlib.sha256(c.encode()).digest()).decode()}'"
+            for c in found
+        ]
+
+    scripts = hashes(r"<script(?: type=\"module\")?>(.*?)</script>")
+    assert len(scripts) == 2 and directives["script-src"] == ["'self'", *scripts]
+    styles = hashes(r"<style>(.*?)</style>")
+    assert len(styles) == 1 and directives["style-src"] == ["'self'", *styles]
+    assert page.count("<script") == 2 and page.count("<style") == 1
     with urllib.request.urlopen(f"{live_api_server.url}/reader/?token=x&content_type=y") as r:  # noqa: S310
         assert r.url == f"{live_api_server.url}{APP}?token=x&content_type=y"
 

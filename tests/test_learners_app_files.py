@@ -8,7 +8,9 @@ from django.test import RequestFactory
 from cms.core.learners_app import AppFilesSameInEveryLanguage
 
 
-@pytest.mark.parametrize("path", ["/app/", "/app/app.js", "/app/sw.js", "/app/i18n/ar.js"])
+@pytest.mark.parametrize(
+    "path", ["/app/", "/app/sw.js", "/app/i18n/ar.js", "/app/manifest.webmanifest"]
+)
 @pytest.mark.parametrize("accept_language", ["", "en-US,en;q=0.9", "ar-SA,ar;q=0.9", "uk-UA"])
 def test_the_apps_files_do_not_vary_on_the_browsers_language(client, path, accept_language):
     response = client.get(path, HTTP_ACCEPT_LANGUAGE=accept_language)
@@ -22,7 +24,7 @@ def test_other_vary_headers_are_kept():
         response["Vary"] = "Accept-Language, Accept-Encoding"
         return response
 
-    app_file = AppFilesSameInEveryLanguage(view)(RequestFactory().get("/app/app.js"))
+    app_file = AppFilesSameInEveryLanguage(view)(RequestFactory().get("/app/sw.js"))
     assert app_file["Vary"] == "Accept-Encoding"
     page = AppFilesSameInEveryLanguage(view)(RequestFactory().get("/"))
     assert page["Vary"] == "Accept-Language, Accept-Encoding"

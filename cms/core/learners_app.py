@@ -3,10 +3,11 @@ at /app/, the default preview front end; /reader/, the old reference reader's ad
 
 The app is static files. Its pages carry a strict Content-Security-Policy of their own (scripts,
 styles, fonts and workers from this origin only, content and media from the API it was built
-for), so that even API text that got past both sanitisers could not run script here. The one
-inline script of the built page (the app's boot.ts, which starts the first screen's requests
-before app.js arrives) is allowed by its SHA-256 hash, read from the built page: no other inline
-script runs.
+for), so that even API text that got past both sanitisers could not run script here. The built
+page carries its script and style inline (the app's boot.ts, which starts the first screen's
+requests, then its stylesheet and its code: on a slow network they arrive while those requests
+are under way); each is allowed by its SHA-256 hash, read from the built page: no other inline
+script or style runs.
 """
 
 import base64
@@ -29,12 +30,16 @@ NOT_BUILT = (
 )
 
 
-INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-_hashes: dict[tuple[Path, int], list[str]] = {}
+INLINE = {
+    "script": re.compile(r"<script(?: [^>]*)?>(.*?)</script>", re.DOTALL),
+    "style": re.compile(r"<style>(.*?)</style>", re.DOTALL),
+}
+_hashes: dict[tuple[Path, int], dict[str, list[str]]] = {}
 
 
-def inline_script_hashes() -> list[str]:
-    """The CSP sources (``'sha256-…'``) of the built page's inline scripts, kept per build."""
+def inline_hashes(kind: str) -> list[str]:
+    """The CSP sources (``'sha256-…'``) of the built page's inline scripts or styles (``kind``),
+    kept per build."""
     page = settings.LEARNERS_APP_ROOT / "index.html"
     try:
         key = (page, page.stat().st_mtime_ns)
@@ -42,10 +47,15 @@ def inline_script_hashes() -> list[str]:
         return []
     if key not in _hashes:
         _hashes.clear()
-        scripts = INLINE_SCRIPT.findall(page.read_text(encoding="utf-8"))
-        digests = [hashlib.sha256(script.encode()).digest() for script in scripts]
-        _hashes[key] = [f"'sha256-{base64.b64encode(d).decode()}'" for d in digests]
-    return _hashes[key]
+        text = page.read_text(encoding="utf-8")
+        _hashes[key] = {
+            name: [
+                f"'sha256-{base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()}'"
+                for code in pattern.findall(text)
+            ]
+            for name, pattern in INLINE.items()
+        }
+    return _hashes[key][kind]
 
 
 def content_security_policy() -> str:
@@ -55,8 +65,8 @@ def content_security_policy() -> str:
     return "; ".join(
         [
             "default-src 'none'",
-            " ".join(["script-src 'self'", *inline_script_hashes()]),
-            "style-src 'self'",
+            " ".join(["script-src 'self'", *inline_hashes("script")]),
+            " ".join(["style-src 'self'", *inline_hashes("style")]),
             "font-src 'self'",
             "manifest-src 'self'",
             "worker-src 'self'",
