@@ -31,8 +31,14 @@ def consistent_tree() -> None:
         Page.fix_tree()
 
 
-def translate(page: Page, code: str, prefix: str | None = None) -> Page:
-    """Translate ``page`` (and its missing parents) into ``code`` with wagtail-localize, publish."""
+def translate(
+    page: Page, code: str, prefix: str | None = None, leave: tuple[str, ...] = ()
+) -> Page:
+    """Translate ``page`` (and its missing parents) into ``code`` with wagtail-localize, publish.
+
+    ``leave``: the strings whose context path (``body.<block id>.…``) contains one of these are
+    left in the source language, as a partner publishing a half-translated module leaves them.
+    """
     consistent_tree()
     locale = Locale.objects.get(language_code=code)
     parent = page.get_parent()
@@ -42,6 +48,8 @@ def translate(page: Page, code: str, prefix: str | None = None) -> Page:
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = polib.pofile(str(translation.export_po()))
     for entry in po:
+        if any(part in (entry.msgctxt or "") for part in leave):
+            continue
         entry.msgstr = f"{prefix or '[' + code + ']'} {entry.msgid}"
     translation.import_po(po)
     translation.save_target(publish=True)

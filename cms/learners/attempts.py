@@ -30,6 +30,7 @@ def start_attempt(learner: Learner, served: ServedQuestionnaire) -> Attempt:
         module=served.module,
         locale=served.locale,
         questionnaire=served.raw,
+        question_locales=served.question_locales,
         started_at=started_at,
         deadline=started_at + timedelta(minutes=minutes) if minutes else None,
         total_points=sum((q.get("value") or {}).get("points") or 1 for q in questions),

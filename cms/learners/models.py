@@ -86,6 +86,8 @@ class Attempt(models.Model):
 
     ``questionnaire`` is the evaluation as stored when the attempt started, in the attempt's
     locale: the learner is graded on the questions they were shown, even if editors change them.
+    ``question_locales`` keeps, with it, the locale each question's text was in (a question still
+    in English in a translation), for its correction.
     """
 
     class Status(models.TextChoices):
@@ -104,6 +106,9 @@ class Attempt(models.Model):
     )
     locale = models.CharField(max_length=12)
     questionnaire = models.JSONField()
+    question_locales = models.JSONField(
+        default=dict, blank=True, help_text="Question id → the locale its text was in."
+    )
     started_at = models.DateTimeField()
     deadline = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)

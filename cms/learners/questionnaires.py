@@ -2,10 +2,13 @@
 
 Front ends know modules by any locale's page id (usually the English one, the API's stable id).
 An attempt is always recorded against the source-locale module; its questionnaire is the one of
-the real translation in the asked locale, or the English one where there is none.
+the real translation in the asked locale, or the English one where there is none. A translation
+may still hold some questions in English (partners publish half-translated modules): each
+question, and the questionnaire's title and instructions, is marked with the locale its text is
+in, as the content API marks blocks and fields (``cms.core.translated_parts``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cms.core.api.questions import public_evaluation
 from cms.core.locales import localize
@@ -23,6 +26,11 @@ class ServedQuestionnaire:
     fallback: bool
     raw: dict
     """The evaluation block's stored value, answers included: for the grader only."""
+    question_locales: dict[str, str] = field(default_factory=dict)
+    """Each question's id → the locale its text is in (``locale``, or the source's where the
+    question is not wholly translated yet)."""
+    field_locales: dict[str, str] = field(default_factory=dict)
+    """The questionnaire's ``title`` and ``instructions`` where not in ``locale``: their locale."""
 
 
 def source_module(page_id: int) -> ModulePage | None:
@@ -37,22 +45,45 @@ def page_locale(page_id: int) -> str:
     return ModulePage.objects.filter(pk=page_id).values_list("locale__language_code", flat=True)[0]
 
 
-def evaluation_of(page: ModulePage) -> dict | None:
+def evaluation_block(page: ModulePage) -> dict | None:
+    """The module's evaluation block as stored: ``{"type", "id", "value"}``."""
     for block in page.body.raw_data:
         if block.get("type") == EVALUATION_BLOCK:
-            return block.get("value") or {}
+            return block
     return None
+
+
+def evaluation_of(page: ModulePage) -> dict | None:
+    block = evaluation_block(page)
+    return None if block is None else block.get("value") or {}
 
 
 def questionnaire_in(module: ModulePage, locale: str) -> ServedQuestionnaire | None:
     """``module``'s questionnaire as learners of ``locale`` see it; None if it has none."""
-    (served,) = localize([module], locale)
-    raw = evaluation_of(served.item)
-    if raw is None:
+    (served,) = localize([module], locale, parts=True)
+    block = evaluation_block(served.item)
+    if block is None:
         return None
-    return ServedQuestionnaire(module, served.lang, served.fallback, raw)
+    raw = block.get("value") or {}
+    block_id = block.get("id") or ""
+    questions = {
+        question["id"]: served.lang_of(f"body.{block_id}.questions.{question['id']}")
+        for question in raw.get("questions") or []
+        if question.get("id")
+    }
+    fields = {
+        name: locale_of
+        for name in ("title", "instructions")
+        if (locale_of := served.lang_of(f"body.{block_id}.{name}")) != served.lang
+    }
+    return ServedQuestionnaire(module, served.lang, served.fallback, raw, questions, fields)
 
 
-def public_questionnaire(raw: dict) -> dict:
-    """The questionnaire without its answers, exactly as the content API shows it."""
-    return public_evaluation(raw)
+def public_questionnaire(served: ServedQuestionnaire) -> dict:
+    """The questionnaire without its answers as the content API shows it, each question marked
+    with its ``locale`` and the questionnaire with its ``field_locales``."""
+    questionnaire = public_evaluation(served.raw)
+    for question in questionnaire["questions"]:
+        question["locale"] = served.question_locales.get(question["id"], served.locale)
+    questionnaire["field_locales"] = served.field_locales
+    return questionnaire

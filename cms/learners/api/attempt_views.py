@@ -63,7 +63,7 @@ class ModuleAttemptViewSet(LearnerAPIMixin, viewsets.ViewSet):
             "fallback": served.fallback,
             "started_at": attempt.started_at,
             "deadline": attempt.deadline,
-            "questionnaire": public_questionnaire(served.raw),
+            "questionnaire": public_questionnaire(served),
         }
         return Response(AttemptSerializer(body).data, status=status.HTTP_201_CREATED)
 
@@ -97,6 +97,7 @@ def result_body(attempt: Attempt, result: Result, module_completed: bool) -> dic
         {
             "id": q.id,
             "type": q.type,
+            "locale": attempt.question_locales.get(q.id, attempt.locale),
             "prompt": q.prompt,
             "correct_answer": q.correct_answer,
             "explanation": q.explanation,

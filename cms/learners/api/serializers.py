@@ -120,13 +120,34 @@ class SignedInSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="A new token for this device.")
 
 
+QUESTION_LOCALE_SCHEMA = {
+    "type": "string",
+    "description": "The locale this question's text is in: the attempt's, or the source's where "
+    "the question is not (wholly) translated yet. Set `lang` and `dir` from it.",
+}
+QUESTIONNAIRE_FIELD_LOCALES_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "description": "`title` and `instructions` where their text is not in the attempt's "
+    "`locale` (still in the source language), each with the locale it is in. Empty when both are.",
+}
+
+
 def _questionnaire_schema() -> dict:
-    return EvaluationShape().schema(None, lambda _name: {})
+    """The content API's questionnaire, each question with its ``locale``, and ``field_locales``."""
+    schema = EvaluationShape().schema(None, lambda _name: {})
+    for question in schema["properties"]["questions"]["items"]["oneOf"]:
+        question["properties"]["locale"] = QUESTION_LOCALE_SCHEMA
+        question["required"].append("locale")
+    schema["properties"]["field_locales"] = QUESTIONNAIRE_FIELD_LOCALES_SCHEMA
+    schema["required"].append("field_locales")
+    return schema
 
 
 @extend_schema_field(_questionnaire_schema())
 class QuestionnaireField(serializers.JSONField):
-    """The evaluation block's value as the content API shows it: no answers."""
+    """The evaluation block's value as the content API shows it (no answers), with the locale of
+    each question and of the title and instructions."""
 
 
 class AttemptSerializer(serializers.Serializer):
@@ -238,6 +259,10 @@ class QuestionOutcomeSerializer(serializers.Serializer):
 class MistakeSerializer(serializers.Serializer):
     id = serializers.CharField(help_text="The question's id.")
     type = serializers.CharField()
+    locale = serializers.CharField(
+        help_text="The locale the question's text was in when the attempt started: the "
+        "attempt's, or the source's for a question not (wholly) translated then."
+    )
     prompt = serializers.CharField()
     correct_answer = CorrectAnswerField()
     explanation = serializers.CharField(help_text="Why the right answer is right.")

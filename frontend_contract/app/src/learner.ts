@@ -4,7 +4,6 @@ import { ApiError, getJson, request, send, session, type Schemas } from "./api";
 import { bdi, h, render } from "./dom";
 import { errorBox, errorMessage } from "./errors";
 import { direction, language, t } from "./i18n";
-import { localeOf } from "./untranslated";
 import { questionView, type Answer } from "./questions";
 import { forgetReadings, sendReadings } from "./offline";
 
@@ -120,10 +119,10 @@ function countdown(deadline: string | null, onEnd: () => void): HTMLElement | nu
   return box;
 }
 
-function showResult(main: HTMLElement, moduleId: string, result: Result, contentLocale: string): void {
+function showResult(main: HTMLElement, moduleId: string, result: Result): void {
   const mistakes = result.mistakes.map((m) => {
-    const lang = localeOf(m, contentLocale);
-    const own = { lang, dir: direction(lang) };
+    // Each correction in its question's language (the API marks it); the labels in the interface's.
+    const own = { lang: m.locale, dir: direction(m.locale) };
     return h("li", { class: "mistake" },
       h("p", { class: "prompt", ...own }, m.prompt),
       h("p", {}, h("strong", {}, t("Right answer:")), " ", h("bdi", own, m.correct_answer.text)),
@@ -174,7 +173,7 @@ export async function showEvaluation(main: HTMLElement, moduleId: string): Promi
     }
     message.replaceChildren();
     try {
-      showResult(main, moduleId, await send<Result>(`attempts/${attempt.id}/submit/`, "POST", { answers }), lang);
+      showResult(main, moduleId, await send<Result>(`attempts/${attempt.id}/submit/`, "POST", { answers }));
       window.scrollTo(0, 0);
     } catch (error) {
       message.replaceChildren(errorBox(error));
@@ -183,12 +182,14 @@ export async function showEvaluation(main: HTMLElement, moduleId: string): Promi
   };
   const form = h("form", { class: "quiz evaluation", onsubmit: (event: Event) => { event.preventDefault(); void submit(); } },
     views.map((v) => v.node), timeUp, h("button", { type: "submit", class: "button primary" }, t("Send my answers")), message);
-  const lang = attempt.fallback ? "en" : localeOf(questionnaire, attempt.locale);
-  const own = { lang, dir: direction(lang) };
-  // The questions in their own language; the form's button and warnings in the interface's.
-  for (const view of views) { view.node.lang = own.lang; view.node.dir = own.dir; }
-  render(main, h("h1", { id: "title", ...own }, questionnaire.title),
-    h("p", own, questionnaire.instructions),
+  // Each question in the language the API marks it with (one still in English in an Arabic
+  // questionnaire reads left to right), the title and instructions too; the form's button and
+  // warnings in the interface's.
+  const own = (lang: string) => ({ lang, dir: direction(lang) });
+  questionnaire.questions.forEach((q, i) => Object.assign(views[i].node, own(q.locale)));
+  const fields = questionnaire.field_locales;
+  render(main, h("h1", { id: "title", ...own(fields.title || attempt.locale) }, questionnaire.title),
+    h("p", own(fields.instructions || attempt.locale), questionnaire.instructions),
     countdown(attempt.deadline, () => { timeUp.hidden = false; }),
     form);
 }
