@@ -240,25 +240,31 @@ QUESTIONNAIRE = {
             "type": "true_false",
             "id": TRUE_FALSE_ID,
             "value": {"prompt": "Exemple : une semaine compte huit jours.", "points": 1},
+            "locale": "fr",
         },
         {
+            # Not translated yet: the source's text, marked as such.
             "type": "fill_in_blank",
             "id": BLANK_ID,
             "value": {
-                "prompt": "Exemple : complétez la phrase.",
+                "prompt": "Example: complete the sentence.",
                 "points": 1,
-                "text": "Une année compte douze ___.",
+                "text": "A year has twelve ___.",
                 "blanks": 1,
             },
+            "locale": "en",
         },
     ],
+    "field_locales": {},
 }
 
 module_attempt_schema = extend_schema_view(
     create=extend_schema(
         summary="Start the module's evaluation",
         description="Any locale's page id of the module. The questions come without their "
-        "answers, in ?locale= (else the given page's language, else the learner's).",
+        "answers, in ?locale= (else the given page's language, else the learner's); each "
+        "question is marked with the locale its text is in (the source's where it is not "
+        "translated yet), the title and instructions by `field_locales`.",
         parameters=[
             OpenApiParameter(
                 "module_id", ID_SCHEMA, OpenApiParameter.PATH, description="The module's id."
@@ -363,6 +369,7 @@ attempt_schema = extend_schema_view(
                         {
                             "id": TRUE_FALSE_ID,
                             "type": "true_false",
+                            "locale": "fr",
                             "prompt": "Exemple : une semaine compte huit jours.",
                             "correct_answer": {"text": "Faux", "value": False},
                             "explanation": "Une semaine compte sept jours.",
