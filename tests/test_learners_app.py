@@ -352,7 +352,7 @@ def test_errors_are_said_in_the_learners_language(live_api_server, showcase_id, 
                           "started_at": "2026-01-01T00:00:00Z", "deadline": "2026-01-01T00:01:00Z",
                           "questionnaire": {"title": "T", "instructions": "", "pass_mark": 60,
                                             "time_limit_minutes": 1, "total_points": 0,
-                                            "questions": []}}))  # fmt: skip
+                                            "questions": [], "field_locales": {}}}))  # fmt: skip
     page.route("**/api/v1/attempts/a1/submit/**", lambda route: _problem(
         route, 409, "time-is-up", "Time is up"))  # fmt: skip
     open_app(page, live_api_server.url, f"#/evaluation/{showcase_id}")
