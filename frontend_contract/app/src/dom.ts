@@ -44,7 +44,10 @@ const URLS = /^(?:https?:|mailto:|#)/i;
 // The HTML Sanitizer API (WICG): TypeScript's DOM types do not have it yet.
 interface SanitizerConfig { elements: string[]; attributes: string[]; comments: boolean }
 type Sanitizing = Element & { setHTML(html: string, options: { sanitizer: SanitizerConfig }): void };
-const hasSetHTML = "setHTML" in Element.prototype;
+// The standard API (its Sanitizer has allowElement and takes the configuration below), not the
+// earlier draft some Chromium versions had, whose setHTML would ignore this allow-list.
+const standard = (globalThis as { Sanitizer?: { prototype: object } }).Sanitizer;
+const hasSetHTML = "setHTML" in Element.prototype && standard !== undefined && "allowElement" in standard.prototype;
 const SANITIZER: SanitizerConfig = { elements: TAGS, attributes: ATTRIBUTES, comments: false };
 
 // Started at once where it is needed, so that it downloads while the first screen's data does.
