@@ -4,7 +4,7 @@ static copy of one response, to compare against. Never used by the product itsel
 import os
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import INSTALLED_APPS
+from cms.settings.base import INSTALLED_APPS, MIDDLEWARE, REQUEST_METRICS_MIDDLEWARE
 
 DEBUG = False
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]
@@ -12,3 +12,6 @@ ROOT_URLCONF = "benchmarks.api_urls"
 # WhiteNoise serves this folder at the site root: the static-file baseline.
 WHITENOISE_ROOT = os.environ["BENCHMARK_STATIC_ROOT"]
 LOGGING = {"version": 1, "disable_existing_loggers": True}
+# The "no-metrics" configuration: what the request metrics cost, measured by leaving them out.
+if os.environ.get("BENCHMARK_WITHOUT_REQUEST_METRICS"):
+    MIDDLEWARE = [name for name in MIDDLEWARE if name != REQUEST_METRICS_MIDDLEWARE]

@@ -11,7 +11,7 @@ from cms.certs.views import verification_page
 from cms.core.landing import certificate_lookup, favicon, landing_page
 from cms.core.learners_app import learners_app, old_reader
 from cms.printing.links import follow_short_link
-from cms.printing.metrics import metrics
+from cms.site.metrics import metrics
 
 urlpatterns = [
     path("", landing_page, name="landing"),

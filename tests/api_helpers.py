@@ -4,7 +4,7 @@ import polib
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.api.caching import bump_generation
+from cms.core.api.generation import bump_generation
 
 API = "/api/v1"
 

@@ -77,7 +77,7 @@ def restore(path: Path) -> None:
     from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
     from wagtail.search import index
 
-    from cms.core.api.caching import bump_generation
+    from cms.core.api.generation import bump_generation
 
     state = pickle.loads(path.read_bytes())  # noqa: S301 (written by save above)
     with transaction.atomic():

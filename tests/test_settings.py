@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "PROMETHEUS_MULTIPROC_DIR"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
     return subprocess.run(
@@ -102,6 +102,19 @@ def test_production_refuses_to_start_without_redis():
     )
     assert result.returncode != 0
     assert "REDIS_URL" in result.stderr
+
+
+def test_production_refuses_metrics_that_would_count_one_worker_only():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="cms.migrantech.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        METRICS_TOKEN="a-scraper-token-0123456789",
+    )
+    assert result.returncode != 0
+    assert "PROMETHEUS_MULTIPROC_DIR" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

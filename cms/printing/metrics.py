@@ -8,19 +8,14 @@ answers for all of them and no process needs to share counters with another:
 - ``migrantech_print_render_seconds``: a histogram of the rendering time of finished jobs
   (start of their last attempt to the end).
 
-``/metrics`` answers only with ``Authorization: Bearer <METRICS_TOKEN>``; without a token set it
-does not exist.
+``cms.site.metrics`` reports them at ``/metrics`` with the request metrics.
 """
 
-import hmac
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, Sum
-from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Metric
 
 from .models import PrintJob
@@ -72,17 +67,3 @@ class PrintJobCollector:
             buckets=buckets,
             sum_value=total.total_seconds(),
         )
-
-
-registry = CollectorRegistry(auto_describe=False)
-registry.register(PrintJobCollector())
-
-
-def metrics(request: HttpRequest) -> HttpResponse:
-    token = settings.METRICS_TOKEN
-    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-    if not token or not hmac.compare_digest(given.encode(), token.encode()):
-        raise Http404
-    response = HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
-    response["Cache-Control"] = "no-store"
-    return response

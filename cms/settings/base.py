@@ -66,13 +66,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+REQUEST_METRICS_MIDDLEWARE = "cms.core.request_metrics.RequestMetricsMiddleware"
 MIDDLEWARE = [
+    # Outermost, so that it counts and times every answer, the early ones below included.
+    REQUEST_METRICS_MIDDLEWARE,
     # /health/live and /health/ready, answered before the host check and the HTTPS redirect.
     "cms.core.health.HealthMiddleware",
     # First, so that every response it covers (redirects, errors, files) carries its headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Cached content API GETs are answered here, with the headers above and gzipped once when
+    # stored: nothing below (sessions, CSRF, authentication, URL resolution, DRF) concerns them.
+    "cms.core.api.caching.CachedAPIMiddleware",
     "cms.core.media_ranges.MediaFilesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -343,7 +349,7 @@ CELERY_BEAT_SCHEDULE = {
 # /health/ready then answers 503 (by default the web processes stay in service).
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = env.int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", default=120)
 HEALTH_READY_REQUIRES_WORKER = env.bool("HEALTH_READY_REQUIRES_WORKER", default=False)
-# Prometheus metrics at /metrics (cms.printing.metrics), for scrapers that send this bearer token;
+# Prometheus metrics at /metrics (cms.site.metrics), for scrapers that send this bearer token;
 # without one the address does not exist.
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # A certificate verso unused this long is removed from the print cache (printed again if needed).
@@ -399,6 +405,11 @@ SPECTACULAR_SETTINGS = {
 # and how long a headless preview link stays valid.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=60 * 60)
+# Each web process keeps the cached responses it served (at most this many bytes of bodies) and
+# trusts the content generation it last read for this long unless Redis announces a new one
+# (cms.core.api.caching, cms.core.api.generation).
+API_LOCAL_CACHE_BYTES = env.int("API_LOCAL_CACHE_BYTES", default=32 * 1024 * 1024)
+API_GENERATION_RECHECK_SECONDS = env.float("API_GENERATION_RECHECK_SECONDS", default=1.0)
 # A CDN in front of the API (cms.core.api.cdn): on publish, the addresses that changed are purged
 # through wagtail.contrib.frontend_cache, from FRONTEND_CACHE_API_ORIGIN (the API's public scheme
 # and host). Backends: FRONTEND_CACHE_PURGE_URL (PURGE requests, e.g. Varnish or nginx),

@@ -23,6 +23,11 @@ if not REDIS_URL:  # noqa: F405
     # Without Redis each web process would keep its own API cache (stale pages after a publish)
     # and print jobs would render inside web requests.
     raise ImproperlyConfigured("Set the REDIS_URL environment variable.")
+if METRICS_TOKEN and not env.str("PROMETHEUS_MULTIPROC_DIR", default=""):  # noqa: F405
+    # gunicorn runs several worker processes: /metrics would count only the one that answers.
+    raise ImproperlyConfigured(
+        "METRICS_TOKEN is set: set PROMETHEUS_MULTIPROC_DIR too (docs/deployment.md, Metrics)."
+    )
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY")
 if not CERTIFICATE_SIGNING_KEY.strip():
     raise ImproperlyConfigured("Set the CERTIFICATE_SIGNING_KEY environment variable.")

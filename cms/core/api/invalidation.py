@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .caching import bump_generation
+from .generation import bump_generation
 
 
 def content_changed(**kwargs: Any) -> None:
