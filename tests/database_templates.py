@@ -17,6 +17,9 @@ on PostgreSQL, as databases named ``<name>_tpl_<kind>_<hash>``).
 Run as a module (``python -m tests.database_templates <kind> <media folder>``) it builds one
 template in the database ``DATABASE_URL`` names; the test set-up does that in a subprocess so
 that the builder's settings and connections stay out of the test process.
+``python -m tests.database_templates prepare migrated catalogue`` builds whichever templates are
+missing, as ``bin/test`` does in the background from its start. Each kind has its own lock, so a
+run that needs the migrated template copies it while the catalogue is still being loaded.
 """
 
 import fcntl
@@ -67,10 +70,12 @@ def template_key(kind: str) -> str:
 
 
 @contextmanager
-def _locked(engine: "Engine") -> Iterator[None]:
-    """One builder per database server at a time (pytest-xdist workers start together)."""
+def _locked(engine: "Engine", kind: str) -> Iterator[None]:
+    """One builder of each kind per database server at a time (pytest-xdist workers start
+    together). A lock per kind: the catalogue's long load, started early by ``bin/test``, does not
+    hold up the runs that only copy the migrated template meanwhile."""
     CACHE_DIR.mkdir(exist_ok=True)
-    with (CACHE_DIR / f"lock-{engine.label}").open("w") as lock:
+    with (CACHE_DIR / f"lock-{engine.label}-{kind}").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -171,7 +176,8 @@ def _build(engine: Engine, kind: str, key: str) -> None:
     media.mkdir(parents=True)
     if kind == "catalogue":
         base_key = template_key("migrated")
-        engine.copy(ensure_template(engine, "migrated"), name)
+        with _locked(engine, "migrated"):
+            engine.copy(ensure_template(engine, "migrated"), name)
         shutil.copytree(_media_dir(engine, "migrated", base_key), media, dirs_exist_ok=True)
     else:
         engine.drop(name)
@@ -199,21 +205,26 @@ def _build(engine: Engine, kind: str, key: str) -> None:
             stale.unlink(missing_ok=True)
 
 
-def ensure_template(engine: Engine, kind: str) -> str:
-    """The template of ``kind``, built first if missing or out of date (call under the lock)."""
+def ensure_template(engine: Engine, kind: str, *, rebuild: bool = False) -> str:
+    """The template of ``kind``, built first if missing, out of date or ``rebuild`` is asked
+    (call under its lock)."""
     key = template_key(kind)
     name = engine.template_name(kind, key)
     fresh = _completion_mark(_media_dir(engine, kind, key)).exists() and engine.exists(name)
-    if not fresh or os.environ.get("TEST_DB_REBUILD") == "1":
+    if not fresh or rebuild:
         _build(engine, kind, key)
     return name
+
+
+def _rebuild_asked() -> bool:
+    return os.environ.get("TEST_DB_REBUILD") == "1"
 
 
 def prepare_test_database(settings: dict, test_name: str, kind: str, media_root: str) -> None:
     """Copy the template of ``kind`` into ``test_name`` and its media into ``media_root``."""
     engine = Engine(settings)
-    with _locked(engine):
-        template = ensure_template(engine, kind)
+    with _locked(engine, kind):
+        template = ensure_template(engine, kind, rebuild=_rebuild_asked())
         engine.copy(template, test_name)
     shutil.copytree(_media_dir(engine, kind, template_key(kind)), media_root, dirs_exist_ok=True)
 
@@ -239,5 +250,28 @@ def _build_here(kind: str, media: str) -> None:
         call_command("load_catalogue", no_progress=True, verbosity=0)
 
 
+def prepare(kinds: Iterable[str]) -> None:
+    """Build the templates of ``kinds`` that are missing or out of date, in that order, for the
+    database ``DATABASE_URL`` names: ``bin/test`` starts this in the background while the linters
+    and the first pass run, so that no test waits for a template being built."""
+    import signal
+
+    import django
+    from django.conf import settings
+
+    # Stopped (bin/test ending early), the builder subprocess is stopped too: subprocess.run
+    # kills its child when an exception goes through it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    django.setup()
+    engine = Engine(dict(settings.DATABASES["default"]))
+    for kind in kinds:
+        with _locked(engine, kind):
+            ensure_template(engine, kind, rebuild=_rebuild_asked())
+
+
 if __name__ == "__main__":
-    _build_here(*sys.argv[1:3])
+    if sys.argv[1] == "prepare":
+        prepare(sys.argv[2:])
+    else:
+        _build_here(*sys.argv[1:3])

@@ -1,6 +1,7 @@
 """frontend_contract/ agrees with the code: the OpenAPI document and the block schemas are what
 the code generates, and every example response validates against them."""
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -16,6 +17,9 @@ REGENERATE = "run `manage.py export_api_contract` and commit frontend_contract/"
 LEARNER_PATHS = re.compile(r"^/api/v1/(learners/|attempts/|modules/\{\}/attempts/)")
 
 
+# The checked-in files are read once per run, not once per example (the OpenAPI document is
+# 200 kB of YAML); nothing below changes what they hold.
+@functools.cache
 def openapi():
     return yaml.safe_load((CONTRACT_DIR / "openapi.yaml").read_text())
 
@@ -48,6 +52,7 @@ def response_validator(document, request, status, content_type):
     raise AssertionError(f"{path} is not in the OpenAPI document")
 
 
+@functools.cache
 def block_validators():
     return {
         (path.parent.name, json.loads(path.read_text())["properties"]["type"]["const"]): (

@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("test_database_copied_again"),
     pytest.mark.skipif(
         django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
         reason="backups are tested on PostgreSQL (set DATABASE_URL)",
